@@ -6,14 +6,14 @@ CREATE TABLE pools (
     capacity INT NULL,
     member_count INT NOT NULL DEFAULT 0,
     created_at DATETIME(6) NOT NULL,
-    CONSTRAINT pk_pools PRIMARY KEY (id)
+    PRIMARY KEY (id)
 );
 
 CREATE TABLE pool_members (
     user_id CHAR(36) NOT NULL,
     pool_id CHAR(36) NOT NULL,
     joined_at DATETIME(6) NOT NULL,
-    CONSTRAINT pk_pool_members PRIMARY KEY (user_id),
+    PRIMARY KEY (user_id),
     CONSTRAINT fk_pool_members_pool FOREIGN KEY (pool_id) REFERENCES pools (id) ON DELETE CASCADE
 );
 

@@ -8,7 +8,7 @@ CREATE TABLE matches (
     status VARCHAR(16) NOT NULL,
     created_at DATETIME(6) NOT NULL,
     updated_at DATETIME(6) NOT NULL,
-    CONSTRAINT pk_matches PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT fk_matches_pool FOREIGN KEY (pool_id) REFERENCES pools (id) ON DELETE CASCADE
 );
 
@@ -23,7 +23,7 @@ CREATE TABLE match_decisions (
     user_id CHAR(36) NOT NULL,
     decision VARCHAR(16) NOT NULL,
     decided_at DATETIME(6) NOT NULL,
-    CONSTRAINT pk_match_decisions PRIMARY KEY (match_id, user_id),
+    PRIMARY KEY (match_id, user_id),
     CONSTRAINT fk_match_decisions_match FOREIGN KEY (match_id) REFERENCES matches (id) ON DELETE CASCADE
 );
 
@@ -38,5 +38,5 @@ CREATE TABLE cleanup_log (
     decisions_deleted INT NOT NULL,
     accepted_kept INT NOT NULL,
     processed_at DATETIME(6) NOT NULL,
-    CONSTRAINT pk_cleanup_log PRIMARY KEY (event_id)
+    PRIMARY KEY (event_id)
 );

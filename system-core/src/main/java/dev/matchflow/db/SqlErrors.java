@@ -7,6 +7,7 @@ public final class SqlErrors {
 
     private static final int MYSQL_DUPLICATE_KEY = 1062;
     private static final int MYSQL_DEADLOCK = 1213;
+    private static final int MYSQL_NO_REFERENCED_ROW = 1452;
     private static final int MYSQL_LOCK_WAIT_TIMEOUT = 1205;
 
     private SqlErrors() {}
@@ -15,6 +16,16 @@ public final class SqlErrors {
     public static boolean isDuplicateKey(SQLException error) {
         for (SQLException e = error; e != null; e = e.getNextException()) {
             if ("23505".equals(e.getSQLState()) || e.getErrorCode() == MYSQL_DUPLICATE_KEY) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when a foreign key refused the row because the row it refers to does not exist. */
+    public static boolean isMissingReference(SQLException error) {
+        for (SQLException e = error; e != null; e = e.getNextException()) {
+            if ("23506".equals(e.getSQLState()) || e.getErrorCode() == MYSQL_NO_REFERENCED_ROW) {
                 return true;
             }
         }

@@ -82,7 +82,7 @@ class DatabaseTransactionsTest {
     }
 
     private static Database open(TestDatabase testDatabase) {
-        return Database.open(DatabaseSettings.of(testDatabase.jdbcUrl(), testDatabase.user(), testDatabase.password()));
+        return TestDatabases.open(testDatabase);
     }
 
     private static int insertPool(Connection connection, UUID poolId, Instant createdAt) throws SQLException {
