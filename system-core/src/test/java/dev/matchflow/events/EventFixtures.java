@@ -1,5 +1,6 @@
 package dev.matchflow.events;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,6 +25,16 @@ public final class EventFixtures {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException("reading fixture events/" + name, e);
+        }
+    }
+
+    /** The fixture JSON without insignificant whitespace, as a producer would publish it. */
+    public static byte[] compact(byte[] json) {
+        try {
+            ObjectMapper mapper = new ObjectMapper();
+            return mapper.writeValueAsBytes(mapper.readTree(json));
+        } catch (IOException e) {
+            throw new UncheckedIOException("fixture is not JSON", e);
         }
     }
 
