@@ -108,7 +108,7 @@ abstract class CleanupFunctionOverHttpContract {
 
     @Test
     void matchesDownAnswers500() throws Exception {
-        URI downMatches = URI.create("http://127.0.0.1:" + CleanupFunctionTest.unusedPort());
+        URI downMatches = URI.create("http://127.0.0.1:" + LoopbackPorts.unused());
         URI function = startFunction(downMatches, CleanupSettings.DEFAULT_REQUEST_TIMEOUT);
 
         HttpResponse<String> response = postBinary(function, currentEnvelope());

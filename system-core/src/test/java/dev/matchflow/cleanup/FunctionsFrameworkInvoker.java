@@ -40,7 +40,7 @@ final class FunctionsFrameworkInvoker implements AutoCloseable {
                 "functions-framework-invoker", new URL[] {invokerJar}, ClassLoader.getPlatformClassLoader());
         URLClassLoader functionLoader =
                 new IsolatedFunctionClassLoader(testClassPathWithout(invokerJar), invokerLoader);
-        int port = CleanupFunctionTest.unusedPort();
+        int port = LoopbackPorts.unused();
 
         Class<?> invokerClass = invokerLoader.loadClass(Invoker.class.getName());
         Object invoker = invokerClass
