@@ -158,7 +158,12 @@ public final class FunctionHost implements AutoCloseable {
             exchange.sendResponseHeaders(204, -1);
         } catch (RuntimeException e) {
             LOG.error("function threw for CloudEvent id={} type={}; answering 500", event.getId(), event.getType(), e);
-            respond(exchange, 500, "function_failed", "the function failed: " + e);
+            respond(
+                    exchange,
+                    500,
+                    "function_failed",
+                    "the function failed on CloudEvent " + event.getId()
+                            + " in a way it did not expect; the function host's log has the details");
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();

@@ -156,6 +156,28 @@ class PubSubTriggerTest {
                 .hasValueSatisfying(failure -> assertThat(failure).startsWith("no answer"));
     }
 
+    @Test
+    void deliveriesInFlightNeverExceedTheLimit() throws Exception {
+        BlockingFunction function = new BlockingFunction();
+        functionHost = new FunctionHost(function, 8);
+        URI functionUrl = functionHost.start("127.0.0.1", 0).url();
+        startTrigger(functionUrl, 2);
+
+        for (int i = 0; i < 4; i++) {
+            emulator.publish(
+                    topic,
+                    PubsubMessage.newBuilder()
+                            .setData(ByteString.copyFromUtf8("m" + i))
+                            .build());
+        }
+        await().atMost(PATIENCE).until(() -> function.running() == 2);
+        await().during(Duration.ofMillis(500)).atMost(PATIENCE).until(() -> function.running() == 2);
+        function.release();
+
+        await().atMost(PATIENCE).until(() -> acknowledged() == 4);
+        assertThat(function.mostAtOnce()).isEqualTo(2);
+    }
+
     private URI startFunction() {
         CleanupSettings settings =
                 new CleanupSettings(URI.create(MATCHES.baseUrl()), new SharedSecretTokenSource("trigger-test-token"));
@@ -164,8 +186,17 @@ class PubSubTriggerTest {
     }
 
     private void startTrigger(URI functionUrl) {
+        startTrigger(functionUrl, 4);
+    }
+
+    private void startTrigger(URI functionUrl, int maxConcurrentDeliveries) {
         TriggerSettings settings = new TriggerSettings(
-                GoogleEmulatorForTests.PROJECT, topic, subscription, functionUrl, 4, Duration.ofSeconds(10));
+                GoogleEmulatorForTests.PROJECT,
+                topic,
+                subscription,
+                functionUrl,
+                maxConcurrentDeliveries,
+                Duration.ofSeconds(10));
         trigger = new PubSubTrigger(settings, emulator::subscriber).addListener(deliveries::add);
         trigger.start();
     }
@@ -180,6 +211,12 @@ class PubSubTriggerTest {
         return deliveries.stream()
                 .filter(delivery -> delivery.messageId().equals(messageId))
                 .collect(Collectors.toList());
+    }
+
+    private long acknowledged() {
+        return deliveries.stream()
+                .filter(delivery -> delivery.outcome() == Delivery.Outcome.ACKED)
+                .count();
     }
 
     private List<Delivery.Outcome> outcomesOf(String messageId) {
