@@ -168,7 +168,8 @@ public final class Database implements AutoCloseable {
                 Statement statement = connection.createStatement()) {
             statement.execute("SHUTDOWN");
         } catch (SQLException e) {
-            log.warn("could not drop the in-memory database {}: {}", settings.describe(), e.getMessage());
+            // At JVM exit H2 has closed it already, which is all that was wanted.
+            log.debug("could not drop the in-memory database {}: {}", settings.describe(), e.getMessage());
         }
     }
 }
