@@ -56,7 +56,11 @@ public final class GoogleEmulatorLocator {
     }
 
     static Lookup find(Map<String, String> env) {
-        Set<Path> roots = sdkRoots(env);
+        return find(env, Path.of(USUAL_SDK_ROOT));
+    }
+
+    static Lookup find(Map<String, String> env, Path usualSdkRoot) {
+        Set<Path> roots = sdkRoots(env, usualSdkRoot);
         Optional<Path> launcher = roots.stream()
                 .map(root -> root.resolve(LAUNCHER))
                 .filter(Files::isExecutable)
@@ -67,14 +71,14 @@ public final class GoogleEmulatorLocator {
         return new Lookup(launcher, reason);
     }
 
-    private static Set<Path> sdkRoots(Map<String, String> env) {
+    private static Set<Path> sdkRoots(Map<String, String> env, Path usualSdkRoot) {
         Set<Path> roots = new LinkedHashSet<>();
         Optional.ofNullable(env.get("CLOUDSDK_ROOT_DIR"))
                 .filter(dir -> !dir.isBlank())
                 .map(Path::of)
                 .ifPresent(roots::add);
         gcloudOnPath(env).flatMap(GoogleEmulatorLocator::reportedSdkRoot).ifPresent(roots::add);
-        roots.add(Path.of(USUAL_SDK_ROOT));
+        roots.add(usualSdkRoot);
         return roots;
     }
 

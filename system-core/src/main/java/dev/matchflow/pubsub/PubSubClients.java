@@ -147,6 +147,7 @@ public final class PubSubClients implements AutoCloseable {
      * for example with {@link Publisher.Builder#setBatchingSettings}.
      */
     public Publisher publisher(String topicId, UnaryOperator<Publisher.Builder> overrides) {
+        ensureOpen();
         Publisher.Builder builder = Publisher.newBuilder(topicName(topicId))
                 .setEnableMessageOrdering(true)
                 .setBatchingSettings(lowLatencyBatching());
@@ -173,6 +174,7 @@ public final class PubSubClients implements AutoCloseable {
      */
     public Subscriber subscriber(
             String subscriptionId, MessageReceiver receiver, UnaryOperator<Subscriber.Builder> overrides) {
+        ensureOpen();
         ProjectSubscriptionName name = ProjectSubscriptionName.of(projectId, subscriptionId);
         Subscriber.Builder builder = Subscriber.newBuilder(name, receiver);
         channelProvider()
