@@ -39,6 +39,9 @@ class GoogleEmulatorConformanceTest extends PubSubConformanceTest {
                         + " and ignores the subscription's retry policy.",
                 Behaviour.RETRY_BACKOFF_ON_EVERY_REDELIVERY,
                 "Google's emulator redelivers the first nacked delivery at once and waits the retry policy's minimum"
-                        + " backoff only from the second redelivery on.");
+                        + " backoff only from the second redelivery on.",
+                Behaviour.NACK_WHEN_A_SUBSCRIBER_STOPS,
+                "messages a subscriber nacks as it stops reach the next subscriber only after 10 to 30 s (measured"
+                        + " with a 10 s ack deadline) instead of at once.");
     }
 }

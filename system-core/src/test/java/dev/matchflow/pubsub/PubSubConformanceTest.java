@@ -18,6 +18,7 @@ import com.google.api.gax.rpc.NotFoundException;
 import com.google.api.gax.rpc.OutOfRangeException;
 import com.google.cloud.pubsub.v1.MessageReceiver;
 import com.google.cloud.pubsub.v1.Subscriber;
+import com.google.cloud.pubsub.v1.SubscriberShutdownSettings;
 import com.google.protobuf.FieldMask;
 import com.google.protobuf.util.Timestamps;
 import com.google.pubsub.v1.DeadLetterPolicy;
@@ -64,6 +65,7 @@ abstract class PubSubConformanceTest {
         PUSH_ACK_ON_EVERY_SUCCESS_STATUS,
         PUSH_RETRY_BACKOFF,
         RETRY_BACKOFF_ON_EVERY_REDELIVERY,
+        NACK_WHEN_A_SUBSCRIBER_STOPS,
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -317,6 +319,34 @@ abstract class PubSubConformanceTest {
         subscriber.stopAsync().awaitTerminated();
 
         assertThat(deliveries).containsExactly(id, id);
+    }
+
+    @Test
+    void messagesAStoppingSubscriberNacksGoToTheNextSubscriber() {
+        assumeBackendSupports(Behaviour.NACK_WHEN_A_SUBSCRIBER_STOPS);
+        TopicName topic = given.givenTopic();
+        SubscriptionName subscription = given.givenSubscription(topic, config -> config.setAckDeadlineSeconds(600));
+        List<String> held = new CopyOnWriteArrayList<>();
+        List<String> taken = new CopyOnWriteArrayList<>();
+        Subscriber stopping = clients.subscriber(
+                subscription.getSubscription(),
+                (message, reply) -> held.add(message.getMessageId()),
+                builder -> builder.setSubscriberShutdownSettings(SubscriberShutdownSettings.newBuilder()
+                        .setMode(SubscriberShutdownSettings.ShutdownMode.NACK_IMMEDIATELY)
+                        .build()));
+        stopping.startAsync().awaitRunning();
+        List<String> published = given.publish(topic, List.of(message("a"), message("b"), message("c")));
+        await().atMost(PATIENCE).until(() -> held.size() == published.size());
+
+        stopping.stopAsync().awaitTerminated();
+        Subscriber next = startSubscriber(subscription, (message, reply) -> {
+            taken.add(message.getMessageId());
+            reply.ack();
+        });
+        await().atMost(PATIENCE).until(() -> taken.size() >= published.size());
+        next.stopAsync().awaitTerminated();
+
+        assertThat(taken).containsExactlyInAnyOrderElementsOf(published);
     }
 
     @Test
