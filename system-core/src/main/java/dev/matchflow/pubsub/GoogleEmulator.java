@@ -18,7 +18,9 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -221,7 +223,7 @@ public final class GoogleEmulator implements AutoCloseable {
     private static void awaitExit(ProcessHandle handle) {
         try {
             handle.onExit().get(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+        } catch (TimeoutException | ExecutionException e) {
             log.warn(
                     "Process {} of Google's Pub/Sub emulator did not stop within {}; killing it",
                     handle.pid(),

@@ -96,14 +96,13 @@ public final class GoogleEmulatorLocator {
             Process info = new ProcessBuilder(gcloud.toString(), "info", "--format=value(installation.sdk_root)")
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
-            String root = new String(info.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            boolean finished = info.waitFor(GCLOUD_INFO_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            if (!finished || info.exitValue() != 0 || root.isEmpty()) {
+            if (!info.waitFor(GCLOUD_INFO_TIMEOUT_SECONDS, TimeUnit.SECONDS) || info.exitValue() != 0) {
                 info.destroyForcibly();
                 log.debug("{} info did not report an SDK root", gcloud);
                 return Optional.empty();
             }
-            return Optional.of(Path.of(root));
+            String root = new String(info.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            return root.isEmpty() ? Optional.empty() : Optional.of(Path.of(root));
         } catch (IOException e) {
             log.debug("Could not run {} info: {}", gcloud, e.getMessage());
             return Optional.empty();
