@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,9 +39,13 @@ public final class FunctionHost implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FunctionHost.class);
     private static final int DEFAULT_CONCURRENCY = 8;
+    private static final long CLOSE_GRACE_MILLIS = 5_000;
 
     private final CloudEventsFunction function;
     private final int concurrency;
+    private final Object invocations = new Object();
+    private int invocationsInFlight;
+    private boolean closing;
     private HttpServer server;
     private ExecutorService workers;
 
@@ -78,6 +81,9 @@ public final class FunctionHost implements AutoCloseable {
             throw new UncheckedIOException(
                     "cannot listen on " + host + ":" + port + " (" + e.getMessage() + "); free the port or pick 0", e);
         }
+        synchronized (invocations) {
+            closing = false;
+        }
         workers = Executors.newFixedThreadPool(concurrency, workerThreads());
         server.setExecutor(workers);
         server.createContext("/", this::handle);
@@ -97,20 +103,36 @@ public final class FunctionHost implements AutoCloseable {
         return URI.create("http://" + address.getAddress().getHostAddress() + ":" + address.getPort() + "/");
     }
 
-    /** Stops listening; invocations in progress get up to a second to finish. Closing twice does nothing. */
+    /**
+     * Stops listening. Invocations in progress get up to 5 seconds to finish; requests arriving meanwhile are
+     * answered 503. Closing twice does nothing.
+     */
     @Override
     public synchronized void close() {
         if (server == null) {
             return;
         }
-        server.stop(1);
-        workers.shutdown();
-        awaitWorkers();
+        awaitInvocationsInFlight();
+        server.stop(0);
+        workers.shutdownNow();
         server = null;
         LOG.info("function host for {} stopped", function.getClass().getSimpleName());
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        if (!invocationStarted()) {
+            respond(exchange, 503, "closing", "the function host is shutting down; retry elsewhere or later");
+            exchange.close();
+            return;
+        }
+        try {
+            serve(exchange);
+        } finally {
+            invocationEnded();
+        }
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
         try {
             if (!"POST".equals(exchange.getRequestMethod())) {
                 respond(exchange, 405, "method_not_allowed", "POST a CloudEvent; got " + exchange.getRequestMethod());
@@ -136,7 +158,12 @@ public final class FunctionHost implements AutoCloseable {
             exchange.sendResponseHeaders(204, -1);
         } catch (RuntimeException e) {
             LOG.error("function threw for CloudEvent id={} type={}; answering 500", event.getId(), event.getType(), e);
-            respond(exchange, 500, "function_failed", "the function failed: " + e);
+            respond(
+                    exchange,
+                    500,
+                    "function_failed",
+                    "the function failed on CloudEvent " + event.getId()
+                            + " in a way it did not expect; the function host's log has the details");
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -177,15 +204,37 @@ public final class FunctionHost implements AutoCloseable {
         return server.getAddress();
     }
 
-    private void awaitWorkers() {
-        try {
-            if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
-                LOG.warn("function host workers still busy after 5 s; interrupting them");
-                workers.shutdownNow();
+    private boolean invocationStarted() {
+        synchronized (invocations) {
+            if (closing) {
+                return false;
             }
-        } catch (InterruptedException e) {
-            workers.shutdownNow();
-            Thread.currentThread().interrupt();
+            invocationsInFlight++;
+            return true;
+        }
+    }
+
+    private void invocationEnded() {
+        synchronized (invocations) {
+            invocationsInFlight--;
+            invocations.notifyAll();
+        }
+    }
+
+    private void awaitInvocationsInFlight() {
+        long deadline = System.currentTimeMillis() + CLOSE_GRACE_MILLIS;
+        synchronized (invocations) {
+            closing = true;
+            try {
+                while (invocationsInFlight > 0 && System.currentTimeMillis() < deadline) {
+                    invocations.wait(Math.max(1, deadline - System.currentTimeMillis()));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (invocationsInFlight > 0) {
+                LOG.warn("function host closing with {} invocations still running", invocationsInFlight);
+            }
         }
     }
 

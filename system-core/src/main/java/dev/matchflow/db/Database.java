@@ -67,11 +67,6 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
-    /** What this database was opened with. */
-    public DatabaseSettings settings() {
-        return settings;
-    }
-
     /**
      * Runs the work in one transaction: commits when it returns, rolls back when it throws anything.
      * A transaction the database aborted to break a deadlock is run again, up to three times in all, so
@@ -168,7 +163,8 @@ public final class Database implements AutoCloseable {
                 Statement statement = connection.createStatement()) {
             statement.execute("SHUTDOWN");
         } catch (SQLException e) {
-            log.warn("could not drop the in-memory database {}: {}", settings.describe(), e.getMessage());
+            // At JVM exit H2 has closed it already, which is all that was wanted.
+            log.debug("could not drop the in-memory database {}: {}", settings.describe(), e.getMessage());
         }
     }
 }

@@ -74,17 +74,18 @@ public final class EventCodec {
     /**
      * Validates one delivered message and reads the event from it.
      *
-     * @param data the message body
+     * @param data the message body; null counts as empty
      * @param attributes the message attributes; null or empty when the publisher set none
      * @param messageId the Pub/Sub message id, which stands in for a missing {@code event_id}
      */
     public static DecodedMessage decode(byte[] data, Map<String, String> attributes, String messageId) {
+        byte[] presentData = data == null ? new byte[0] : data;
         Map<String, String> presentAttributes = attributes == null ? Map.of() : attributes;
         JsonNode body = null;
         try {
-            checkSize(data);
+            checkSize(presentData);
             checkVersion(presentAttributes);
-            body = parseObject(data);
+            body = parseObject(presentData);
             return accept(body, presentAttributes, messageId);
         } catch (InvalidMessageException e) {
             return new DecodedMessage.Rejected(e.reason(), e.getMessage(), messageId, rawEventId(body));

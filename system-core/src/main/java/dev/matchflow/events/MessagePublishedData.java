@@ -10,6 +10,7 @@ import com.google.pubsub.v1.PubsubMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * The data of a {@code google.cloud.pubsub.topic.v1.messagePublished} CloudEvent, as Eventarc and Pub/Sub push
@@ -97,16 +98,14 @@ public record MessagePublishedData(PubsubMessage message, String subscription, i
         }
     }
 
+    /** Pub/Sub push puts the attempt beside the message; some senders put it inside. */
     private static int deliveryAttempt(JsonNode envelope, JsonNode message) {
-        for (JsonNode holder : new JsonNode[] {envelope, message}) {
-            for (String name : new String[] {"deliveryAttempt", "delivery_attempt"}) {
-                JsonNode value = holder.get(name);
-                if (value != null && value.canConvertToInt()) {
-                    return value.intValue();
-                }
-            }
-        }
-        return 0;
+        return Stream.of(envelope, message)
+                .flatMap(holder -> Stream.of(holder.get("deliveryAttempt"), holder.get("delivery_attempt")))
+                .filter(value -> value != null && value.canConvertToInt())
+                .mapToInt(JsonNode::intValue)
+                .findFirst()
+                .orElse(0);
     }
 
     private static String text(JsonNode node, String field) {

@@ -110,6 +110,7 @@ public final class ApiServer implements AutoCloseable {
         try {
             app.start(settings.host(), settings.port());
         } catch (RuntimeException e) {
+            app.stop();
             gcMetrics.close();
             throw new IllegalStateException(
                     service + " cannot listen on " + settings.host() + ":" + settings.port() + ": " + e.getMessage()

@@ -176,7 +176,8 @@ final class MatchRepository {
     void recordOutcome(Connection connection, String eventId, CleanupOutcome outcome) throws SQLException {
         Sql.update(
                 connection,
-                "UPDATE cleanup_log SET matches_deleted = ?, decisions_deleted = ?, accepted_kept = ? WHERE event_id = ?",
+                "UPDATE cleanup_log SET matches_deleted = ?, decisions_deleted = ?, accepted_kept = ?"
+                        + " WHERE event_id = ?",
                 outcome.matchesDeleted(),
                 outcome.decisionsDeleted(),
                 outcome.acceptedKept(),

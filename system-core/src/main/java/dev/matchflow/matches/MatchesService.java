@@ -55,7 +55,10 @@ public final class MatchesService {
         return start(database, settings, pools, verifier, Clock.systemUTC());
     }
 
-    /** As {@link #start(Database, HttpSettings, PoolsClient, InternalTokenVerifier)}, with the clock that dates matches. */
+    /**
+     * As {@link #start(Database, HttpSettings, PoolsClient, InternalTokenVerifier)}, with the clock that dates
+     * matches and decisions.
+     */
     public static ApiServer start(
             Database database, HttpSettings settings, PoolsClient pools, InternalTokenVerifier verifier, Clock clock) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

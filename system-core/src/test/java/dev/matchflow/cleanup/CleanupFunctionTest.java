@@ -22,9 +22,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -164,7 +161,7 @@ class CleanupFunctionTest {
 
     @Test
     void matchesDownFailsTheInvocationAsUnreachable() {
-        CleanupFunction function = function(URI.create("http://127.0.0.1:" + unusedPort()));
+        CleanupFunction function = function(URI.create("http://127.0.0.1:" + LoopbackPorts.unused()));
 
         assertThatThrownBy(() -> function.accept(currentEvent()))
                 .isInstanceOfSatisfying(
@@ -211,14 +208,6 @@ class CleanupFunctionTest {
 
     static CloudEvent currentEvent() {
         return cloudEvent(payload("pool-member-removed.json"), matchingAttributes());
-    }
-
-    static int unusedPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException("no free loopback port", e);
-        }
     }
 
     private CleanupFunction function() {

@@ -274,6 +274,13 @@ class EventCodecTest {
         }
 
         @Test
+        void missingBodyIsNotJson() {
+            DecodedMessage decoded = EventCodec.decode(null, Map.of(), MESSAGE_ID);
+
+            assertThat(reasonOf(decoded)).isEqualTo(RejectionReason.NOT_JSON);
+        }
+
+        @Test
         void bodyOverTheSizeLimitIsRejectedUnread() {
             byte[] huge = new byte[EventCodec.MAX_MESSAGE_BYTES + 1];
             Arrays.fill(huge, (byte) ' ');

@@ -1,6 +1,7 @@
 package dev.matchflow.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -54,6 +55,17 @@ class ApiServerTest {
     void listensOnLoopbackOnAFreePort() {
         assertThat(server.url()).startsWith("http://127.0.0.1:");
         assertThat(server.port()).isPositive();
+    }
+
+    @Test
+    void aPortInUseIsRefusedSayingWhatToDo() {
+        HttpSettings samePort = HttpSettings.loopback().withPort(server.port());
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+        assertThatThrownBy(() -> ApiServer.start("second", samePort, registry, app -> {}))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("second cannot listen on 127.0.0.1:" + server.port())
+                .hasMessageEndingWith("free the port or choose another with PORT (0 picks a free one)");
     }
 
     @Test

@@ -2,11 +2,14 @@ package dev.matchflow.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.matchflow.http.ApiServer;
 import dev.matchflow.http.HttpSettings;
+import dev.matchflow.http.JsonHttpClient;
 import dev.matchflow.http.TestHttp;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,6 +42,16 @@ class BearerAuthTest {
                 TestHttp.delete(server.url() + "/internal/things", Map.of("Authorization", "Bearer " + secret));
 
         assertThat(answer.status()).isEqualTo(200);
+    }
+
+    @Test
+    void theJsonClientSendsItsBearerToken() {
+        JsonHttpClient client = JsonHttpClient.create("vault", server.url(), Duration.ofSeconds(5))
+                .withBearerToken(secret);
+
+        JsonNode answer = client.delete("/internal/things", JsonNode.class);
+
+        assertThat(answer.path("deleted").asInt()).isEqualTo(1);
     }
 
     @Test
