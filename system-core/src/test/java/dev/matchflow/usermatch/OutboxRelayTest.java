@@ -20,6 +20,8 @@ import dev.matchflow.events.PoolMemberRemoved;
 import dev.matchflow.http.Json;
 import dev.matchflow.http.TestHttp.Answer;
 import dev.matchflow.pools.PoolsApi;
+import dev.matchflow.pubsub.GoogleEmulator;
+import dev.matchflow.pubsub.GoogleEmulatorLocator;
 import dev.matchflow.testing.DatabaseTest;
 import dev.matchflow.testing.TestDatabase;
 import dev.matchflow.usermatch.TestPubSub.Received;
@@ -41,20 +43,19 @@ class OutboxRelayTest {
 
     private static final Duration RECONNECT = Duration.ofSeconds(30);
 
-    private static PubSubEmulator emulator;
+    private static GoogleEmulator emulator;
     private static TestPubSub pubSub;
 
     @BeforeAll
     static void startPubSub() {
-        assumeTrue(
-                PubSubEmulator.missing().isEmpty(),
-                () -> PubSubEmulator.missing().orElseThrow());
-        emulator = PubSubEmulator.start();
+        GoogleEmulatorLocator.Lookup lookup = GoogleEmulator.find();
+        assumeTrue(lookup.isInstalled(), lookup::reason);
+        emulator = lookup.start();
         pubSub = TestPubSub.at(emulator.endpoint());
     }
 
     @AfterAll
-    static void stopPubSub() throws InterruptedException {
+    static void stopPubSub() {
         if (pubSub != null) {
             pubSub.close();
             emulator.close();
@@ -68,9 +69,9 @@ class OutboxRelayTest {
         try (PoolsApi pools = PoolsApi.start(database);
                 Received received = pubSub.newTopicWithSubscription();
                 TcpForwarder pubSubPort = new TcpForwarder(emulator.port());
-                PubSubPublishers publishers = pubSub.publishers(pubSubPort.endpoint(), received.topic(), QUICK_RELAY);
-                UserMatchServer userMatch =
-                        UserMatchService.start(pools.database(), settings(pools), publishers.eventPublisher())) {
+                TestPubSub viaPort = TestPubSub.at(pubSubPort.endpoint());
+                UserMatchServer userMatch = UserMatchService.start(
+                        pools.database(), settings(pools), viaPort.publisher(received.topic(), QUICK_RELAY))) {
             UUID poolId = pools.givenPool("evening");
             pools.givenMember(poolId, userId);
             Answer first = leave(userMatch, userId);
@@ -102,9 +103,9 @@ class OutboxRelayTest {
         try (PoolsApi pools = PoolsApi.start(database);
                 Received received = pubSub.newTopicWithSubscription();
                 TcpForwarder pubSubPort = new TcpForwarder(emulator.port());
-                PubSubPublishers publishers = pubSub.publishers(pubSubPort.endpoint(), received.topic(), QUICK_RELAY);
-                UserMatchServer userMatch =
-                        UserMatchService.start(pools.database(), settings(pools), publishers.eventPublisher())) {
+                TestPubSub viaPort = TestPubSub.at(pubSubPort.endpoint());
+                UserMatchServer userMatch = UserMatchService.start(
+                        pools.database(), settings(pools), viaPort.publisher(received.topic(), QUICK_RELAY))) {
             UUID poolId = pools.givenPool("evening");
             users.forEach(userId -> pools.givenMember(poolId, userId));
 
@@ -140,9 +141,7 @@ class OutboxRelayTest {
         UUID userId = UUID.randomUUID();
 
         try (PoolsApi pools = PoolsApi.start(database);
-                PubSubPublishers missingTopic = pubSub.publishers(TestPubSub.uniqueTopic(), QUICK_RELAY);
-                UserMatchServer userMatch =
-                        UserMatchService.start(pools.database(), settings(pools), missingTopic.eventPublisher())) {
+                UserMatchServer userMatch = UserMatchService.start(pools.database(), settings(pools), missingTopic())) {
             UUID poolId = pools.givenPool("evening");
             pools.givenMember(poolId, userId);
 
@@ -174,9 +173,10 @@ class OutboxRelayTest {
         RelaySettings patientRelay = QUICK_RELAY.withBackoff(new Backoff(Duration.ofHours(1), Duration.ofHours(1)));
 
         try (PoolsApi pools = PoolsApi.start(database);
-                PubSubPublishers publishers = pubSub.publishers(topic, patientRelay);
                 UserMatchServer userMatch = UserMatchService.start(
-                        pools.database(), settings(pools).withRelay(patientRelay), publishers.eventPublisher())) {
+                        pools.database(),
+                        settings(pools).withRelay(patientRelay),
+                        pubSub.publisher(topic, patientRelay))) {
             UUID poolId = pools.givenPool("evening");
             pools.givenMember(poolId, userId);
             Answer left = leave(userMatch, userId);
@@ -206,9 +206,8 @@ class OutboxRelayTest {
             pools.givenMember(poolId, userId);
             UUID eventId = leaveWhilePubSubRefuses(pools, userId);
 
-            try (PubSubPublishers publishers = pubSub.publishers(received.topic(), QUICK_RELAY);
-                    UserMatchServer restarted =
-                            UserMatchService.start(pools.database(), settings(pools), publishers.eventPublisher())) {
+            try (UserMatchServer restarted = UserMatchService.start(
+                    pools.database(), settings(pools), pubSub.publisher(received.topic(), QUICK_RELAY))) {
 
                 await().untilAsserted(() -> assertThat(received.messages()).hasSize(1));
                 assertThat(eventIds(received.messages())).containsExactly(eventId);
@@ -224,11 +223,11 @@ class OutboxRelayTest {
         Instant lapse = SqlTimes.now(Clock.systemUTC()).plusSeconds(1);
 
         try (Database outbox = TestDatabases.open(database);
-                Received received = pubSub.newTopicWithSubscription();
-                PubSubPublishers publishers = pubSub.publishers(received.topic(), QUICK_RELAY)) {
+                Received received = pubSub.newTopicWithSubscription()) {
             store(outbox, event, Optional.of(new Claim("relay-that-died", lapse)));
 
-            try (OutboxRelay relay = relay(outbox, publishers, new SimpleMeterRegistry())) {
+            try (OutboxRelay relay =
+                    relay(outbox, pubSub.publisher(received.topic(), QUICK_RELAY), new SimpleMeterRegistry())) {
                 relay.start();
 
                 await().untilAsserted(() -> assertThat(received.messages()).hasSize(1));
@@ -247,13 +246,11 @@ class OutboxRelayTest {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
         try (Database outbox = TestDatabases.open(database);
-                Received received = pubSub.newTopicWithSubscription();
-                PubSubPublishers first = pubSub.publishers(received.topic(), QUICK_RELAY);
-                PubSubPublishers second = pubSub.publishers(received.topic(), QUICK_RELAY)) {
+                Received received = pubSub.newTopicWithSubscription()) {
             events.forEach(event -> store(outbox, event, Optional.empty()));
 
-            try (OutboxRelay one = relay(outbox, first, registry);
-                    OutboxRelay other = relay(outbox, second, registry)) {
+            try (OutboxRelay one = relay(outbox, pubSub.publisher(received.topic(), QUICK_RELAY), registry);
+                    OutboxRelay other = relay(outbox, pubSub.publisher(received.topic(), QUICK_RELAY), registry)) {
                 one.start();
                 other.start();
 
@@ -274,27 +271,25 @@ class OutboxRelayTest {
     }
 
     private static UUID leaveWhilePubSubRefuses(PoolsApi pools, UUID userId) {
-        try (PubSubPublishers missingTopic = pubSub.publishers(TestPubSub.uniqueTopic(), QUICK_RELAY);
-                UserMatchServer stopping =
-                        UserMatchService.start(pools.database(), settings(pools), missingTopic.eventPublisher())) {
+        try (UserMatchServer stopping = UserMatchService.start(pools.database(), settings(pools), missingTopic())) {
             Answer left = leave(stopping, userId);
             assertThat(left.json().path("event").asText()).isEqualTo("queued");
             return eventId(left);
         }
     }
 
+    /** A publisher for a topic that does not exist, so Pub/Sub refuses every publish. */
+    private static EventPublisher missingTopic() {
+        return pubSub.publisher(TestPubSub.uniqueTopic(), QUICK_RELAY);
+    }
+
     private static double counter(UserMatchServer userMatch, String name) {
         return userMatch.registry().get(name).counter().count();
     }
 
-    private static OutboxRelay relay(Database outbox, PubSubPublishers publishers, SimpleMeterRegistry registry) {
+    private static OutboxRelay relay(Database outbox, EventPublisher publisher, SimpleMeterRegistry registry) {
         return new OutboxRelay(
-                outbox,
-                new OutboxRepository(),
-                publishers.eventPublisher(),
-                QUICK_RELAY,
-                new OutboxMetrics(registry),
-                Clock.systemUTC());
+                outbox, new OutboxRepository(), publisher, QUICK_RELAY, new OutboxMetrics(registry), Clock.systemUTC());
     }
 
     private static PoolMemberRemoved event(UUID userId) {

@@ -19,6 +19,8 @@ import dev.matchflow.http.Json;
 import dev.matchflow.http.TestHttp;
 import dev.matchflow.http.TestHttp.Answer;
 import dev.matchflow.pools.PoolsApi;
+import dev.matchflow.pubsub.GoogleEmulator;
+import dev.matchflow.pubsub.GoogleEmulatorLocator;
 import dev.matchflow.testing.DatabaseTest;
 import dev.matchflow.testing.FreePorts;
 import dev.matchflow.testing.TestDatabase;
@@ -33,20 +35,19 @@ import org.junit.jupiter.api.BeforeAll;
 
 class UserMatchApiTest {
 
-    private static PubSubEmulator emulator;
+    private static GoogleEmulator emulator;
     private static TestPubSub pubSub;
 
     @BeforeAll
     static void startPubSub() {
-        assumeTrue(
-                PubSubEmulator.missing().isEmpty(),
-                () -> PubSubEmulator.missing().orElseThrow());
-        emulator = PubSubEmulator.start();
+        GoogleEmulatorLocator.Lookup lookup = GoogleEmulator.find();
+        assumeTrue(lookup.isInstalled(), lookup::reason);
+        emulator = lookup.start();
         pubSub = TestPubSub.at(emulator.endpoint());
     }
 
     @AfterAll
-    static void stopPubSub() throws InterruptedException {
+    static void stopPubSub() {
         if (pubSub != null) {
             pubSub.close();
             emulator.close();
@@ -118,9 +119,8 @@ class UserMatchApiTest {
 
         try (PoolsApi pools = PoolsApi.start(database);
                 Received received = pubSub.newTopicWithSubscription();
-                PubSubPublishers publishers = pubSub.publishers(received.topic(), QUICK_RELAY);
-                UserMatchServer userMatch =
-                        UserMatchService.start(pools.database(), settings(pools), publishers.eventPublisher())) {
+                UserMatchServer userMatch = UserMatchService.start(
+                        pools.database(), settings(pools), pubSub.publisher(received.topic(), QUICK_RELAY))) {
             UUID poolId = pools.givenPool("evening");
             pools.givenMember(poolId, userId);
 
@@ -162,9 +162,8 @@ class UserMatchApiTest {
 
         try (PoolsApi pools = PoolsApi.start(database);
                 Received received = pubSub.newTopicWithSubscription();
-                PubSubPublishers publishers = pubSub.publishers(received.topic(), QUICK_RELAY);
-                UserMatchServer userMatch =
-                        UserMatchService.start(pools.database(), settings(pools), publishers.eventPublisher())) {
+                UserMatchServer userMatch = UserMatchService.start(
+                        pools.database(), settings(pools), pubSub.publisher(received.topic(), QUICK_RELAY))) {
             UUID poolId = pools.givenPool("evening");
             pools.givenMember(poolId, userId);
 
@@ -188,9 +187,8 @@ class UserMatchApiTest {
 
         try (PoolsApi pools = PoolsApi.start(database);
                 Received received = pubSub.newTopicWithSubscription();
-                PubSubPublishers publishers = pubSub.publishers(received.topic(), QUICK_RELAY);
-                UserMatchServer userMatch =
-                        UserMatchService.start(pools.database(), settings(pools), publishers.eventPublisher())) {
+                UserMatchServer userMatch = UserMatchService.start(
+                        pools.database(), settings(pools), pubSub.publisher(received.topic(), QUICK_RELAY))) {
             UUID poolId = pools.givenPool("evening");
             pools.givenMember(poolId, userId);
             leave(userMatch, userId);
@@ -212,9 +210,8 @@ class UserMatchApiTest {
 
         try (PoolsApi pools = PoolsApi.start(database);
                 Received received = pubSub.newTopicWithSubscription();
-                PubSubPublishers publishers = pubSub.publishers(received.topic(), QUICK_RELAY);
-                UserMatchServer userMatch =
-                        UserMatchService.start(pools.database(), settings(pools), publishers.eventPublisher())) {
+                UserMatchServer userMatch = UserMatchService.start(
+                        pools.database(), settings(pools), pubSub.publisher(received.topic(), QUICK_RELAY))) {
 
             Answer left = leave(userMatch, userId);
 
@@ -231,9 +228,10 @@ class UserMatchApiTest {
 
         try (PoolsApi pools = PoolsApi.start(database);
                 Received received = pubSub.newTopicWithSubscription();
-                PubSubPublishers publishers = pubSub.publishers(received.topic(), QUICK_RELAY);
                 UserMatchServer userMatch = UserMatchService.start(
-                        pools.database(), UserMatchSettings.forPools(poolsDown), publishers.eventPublisher())) {
+                        pools.database(),
+                        UserMatchSettings.forPools(poolsDown),
+                        pubSub.publisher(received.topic(), QUICK_RELAY))) {
 
             Answer left = leave(userMatch, UUID.randomUUID());
 
@@ -271,16 +269,17 @@ class UserMatchApiTest {
 
         try (PoolsApi pools = PoolsApi.start(database);
                 Received received = pubSub.newTopicWithSubscription();
-                PubSubPublishers publishers = pubSub.publishers(received.topic(), QUICK_RELAY);
                 UserMatchServer userMatch = UserMatchService.start(
-                        pools.database(), settings(pools).withPublishingEnabled(false), publishers.eventPublisher())) {
+                        pools.database(),
+                        settings(pools).withPublishingEnabled(false),
+                        pubSub.publisher(received.topic(), QUICK_RELAY))) {
             UUID poolId = pools.givenPool("evening");
             pools.givenMember(poolId, userId);
             pools.givenMember(poolId, stayingId);
 
             Answer left = leave(userMatch, userId);
             leave(userMatch, stayingId);
-            publishers.eventPublisher().publish(sentinel()).join();
+            pubSub.publisher(received.topic(), QUICK_RELAY).publish(sentinel()).join();
 
             assertThat(left.status()).isEqualTo(200);
             assertThat(left.json().path("event").asText()).isEqualTo("disabled");
