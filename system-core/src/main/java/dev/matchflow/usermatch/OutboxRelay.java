@@ -100,8 +100,8 @@ public final class OutboxRelay implements AutoCloseable {
 
     /**
      * Publishes the pending events now, backoff or not, waiting up to the publish timeout for each round of
-     * answers; it stops at the first round that does not publish everything it tried. Events already in flight
-     * are left to their publish.
+     * answers (one event per user a round); it stops at the first round that does not publish everything it
+     * tried. Events already in flight are left to their publish.
      *
      * @return how many events it published
      */
@@ -111,7 +111,7 @@ public final class OutboxRelay implements AutoCloseable {
             List<CompletableFuture<Boolean>> round = claim(true, settings.maxInFlight()).stream()
                     .map(this::publish)
                     .toList();
-            int done = (int) round.stream().filter(this::publishedInTime).count();
+            int done = publishedWithinTimeout(round);
             published += done;
             if (round.isEmpty() || done < round.size()) {
                 return published;
@@ -284,15 +284,16 @@ public final class OutboxRelay implements AutoCloseable {
                 wait.toMillis());
     }
 
-    private boolean publishedInTime(CompletableFuture<Boolean> outcome) {
+    private int publishedWithinTimeout(List<CompletableFuture<Boolean>> round) {
         try {
-            return outcome.get(settings.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException stillInFlightOrFailed) {
-            return false;
+            CompletableFuture.allOf(round.toArray(CompletableFuture[]::new))
+                    .get(settings.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException someStillInFlight) {
+            // Those not answered yet count as not published; they stay in flight.
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
         }
+        return (int) round.stream().filter(outcome -> outcome.getNow(false)).count();
     }
 
     private void outboxUnreadable(DatabaseException e) {

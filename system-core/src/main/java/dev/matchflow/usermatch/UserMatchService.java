@@ -17,6 +17,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -74,7 +75,7 @@ public final class UserMatchService {
         if (!settings.publishingEnabled()) {
             return startWithoutPublishing(database, settings);
         }
-        return start(database, settings, Optional.of(publisher));
+        return start(database, settings, Optional.of(Objects.requireNonNull(publisher, "publisher")));
     }
 
     /** Starts the User-Match HTTP API with publishing disabled: each leave's event is only logged. */
