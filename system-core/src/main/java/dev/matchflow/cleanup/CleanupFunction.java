@@ -7,7 +7,6 @@ import dev.matchflow.events.EventCodec;
 import dev.matchflow.events.InvalidEnvelopeException;
 import dev.matchflow.events.MessagePublishedData;
 import dev.matchflow.events.PoolMemberRemoved;
-import dev.matchflow.observability.LogFields;
 import dev.matchflow.observability.Telemetry;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * Removes a user's non-accepted matches in a pool when a {@code pool_member_removed} event arrives, by calling
@@ -45,8 +43,8 @@ import org.slf4j.MDC;
  *
  * <p>Each invocation is a span, continuing the trace of the CloudEvent's {@code traceparent} extension or else of
  * the message's {@value Telemetry#MESSAGE_TRACEPARENT} attribute, with the event's ids, the outcome and the counts;
- * the call to Matches carries its context. While it runs, its log lines have {@code event_id} and {@code
- * message_id} in the MDC.
+ * the call to Matches carries its context. While it runs, its log lines have {@code trace_id}, {@code event_id}
+ * and {@code message_id} in the MDC.
  */
 public class CleanupFunction implements CloudEventsFunction {
 
@@ -122,8 +120,7 @@ public class CleanupFunction implements CloudEventsFunction {
         Span span = tracing.start(cloudEvent, messageAttributes, messageId);
         CleanupMetrics.Outcome outcome = CleanupMetrics.Outcome.FAILED;
 
-        try (Scope ignored = span.makeCurrent();
-                MDC.MDCCloseable messageIdField = MDC.putCloseable(LogFields.MESSAGE_ID, messageId)) {
+        try (Scope ignored = span.makeCurrent()) {
             outcome = invocation.run();
             return outcome;
         } catch (CleanupFailedException | InterruptedException | RuntimeException e) {

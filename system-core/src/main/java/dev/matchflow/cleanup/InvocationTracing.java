@@ -23,7 +23,8 @@ import org.slf4j.MDC;
  * The cleanup function's span per invocation. Its parent is the context in the CloudEvent's {@code traceparent}
  * extension (the CloudEvents distributed tracing extension, which the trigger and Eventarc set), else the one in the
  * Pub/Sub message's {@value Telemetry#MESSAGE_TRACEPARENT} attribute. What the function learns on the way (the
- * event's ids, the counts, why it rejected or failed) goes onto the current span, and the event id into the MDC.
+ * event's ids, the counts, why it rejected or failed) goes onto the current span; the trace, message and event ids
+ * go into the MDC until the invocation ends.
  */
 final class InvocationTracing {
 
@@ -42,7 +43,7 @@ final class InvocationTracing {
 
     /** Starts the span of the invocation for {@code cloudEvent}, around the message with these attributes. */
     Span start(CloudEvent cloudEvent, Map<String, String> messageAttributes, String messageId) {
-        return tracer.spanBuilder(SPAN_NAME)
+        Span span = tracer.spanBuilder(SPAN_NAME)
                 .setSpanKind(SpanKind.CONSUMER)
                 .setParent(parentOf(cloudEvent, messageAttributes))
                 .setAttribute(FAAS_TRIGGER, "pubsub")
@@ -50,6 +51,11 @@ final class InvocationTracing {
                 .setAttribute(SpanAttributes.CLOUDEVENTS_EVENT_TYPE, cloudEvent.getType())
                 .setAttribute(SpanAttributes.MESSAGING_MESSAGE_ID, messageId)
                 .startSpan();
+        MDC.put(LogFields.MESSAGE_ID, messageId);
+        if (span.getSpanContext().isValid()) {
+            MDC.put(LogFields.TRACE_ID, span.getSpanContext().getTraceId());
+        }
+        return span;
     }
 
     static void decoded(PoolMemberRemoved event) {
@@ -82,8 +88,10 @@ final class InvocationTracing {
         span.setStatus(StatusCode.ERROR, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     }
 
-    /** Ends the span with the invocation's outcome and forgets the event id. */
+    /** Ends the span with the invocation's outcome and takes its ids out of the MDC. */
     static void end(Span span, CleanupMetrics.Outcome outcome) {
+        MDC.remove(LogFields.TRACE_ID);
+        MDC.remove(LogFields.MESSAGE_ID);
         MDC.remove(LogFields.EVENT_ID);
         span.setAttribute(SpanAttributes.OUTCOME, outcome.name().toLowerCase(Locale.ROOT));
         span.end();
