@@ -27,8 +27,8 @@ import java.util.Optional;
  *
  * <p>{@link #withOpenTelemetry(OpenTelemetry) With tracing}, every call is a CLIENT span named {@code METHOD
  * service} (for example {@code DELETE pools}), a child of the current span, and carries its context to the
- * service in a {@code traceparent} header. Only a call that got no answer or a 5xx marks the span as an error:
- * a 4xx is an answer the caller handles, such as the 404 of {@link #find(String, Class)}.
+ * service in a {@code traceparent} header. A failed call marks the span as an error, except for a 4xx: that is
+ * an answer the caller handles, such as the 404 of {@link #find(String, Class)}.
  */
 public final class JsonHttpClient {
 
@@ -123,7 +123,7 @@ public final class JsonHttpClient {
             span.setAttribute(SpanAttributes.HTTP_RESPONSE_STATUS_CODE, response.statusCode());
             return answerOf(method, uri, response, answer);
         } catch (ServiceCallException e) {
-            if (e.isUnavailable()) {
+            if (!isClientError(e.status())) {
                 span.setStatus(StatusCode.ERROR, e.getMessage());
             }
             throw e;
@@ -139,6 +139,10 @@ public final class JsonHttpClient {
                 .setAttribute(SpanAttributes.PEER_SERVICE, service)
                 .setAttribute(SpanAttributes.URL_FULL, uri.toString())
                 .startSpan();
+    }
+
+    private static boolean isClientError(int status) {
+        return status >= 400 && status < 500;
     }
 
     private <T> T answerOf(String method, URI uri, HttpResponse<String> response, Class<T> answer) {
