@@ -1,0 +1,232 @@
+package dev.matchflow.trigger;
+
+import com.google.cloud.pubsub.v1.AckReplyConsumer;
+import com.google.cloud.pubsub.v1.Subscriber;
+import com.google.protobuf.util.Timestamps;
+import com.google.pubsub.v1.PubsubMessage;
+import dev.matchflow.events.MessagePublishedData;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stands in for Eventarc: pulls the trigger subscription and POSTs every message to the function as a binary-mode
+ * {@code google.cloud.pubsub.topic.v1.messagePublished} CloudEvent. A 2xx answer acknowledges the message;
+ * anything else, or no answer, nacks it, so the subscription's retry and dead-letter policies decide what comes
+ * next.
+ *
+ * <pre>{@code
+ * try (PubSubTrigger trigger = new PubSubTrigger(settings, clients::subscriber)) {
+ *     trigger.addListener(delivery -> feed.publish(delivery));
+ *     trigger.start();
+ * }
+ * }</pre>
+ */
+public final class PubSubTrigger implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PubSubTrigger.class);
+
+    /** Attributes the client library adds on receipt, such as the delivery attempt; publishers never set them. */
+    private static final String CLIENT_ATTRIBUTE_PREFIX = "googclient_";
+
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    private final TriggerSettings settings;
+    private final SubscriberFactory subscribers;
+    private final String cloudEventSource;
+    private final HttpClient http;
+    private final Semaphore deliverySlots;
+    private final List<DeliveryListener> listeners = new CopyOnWriteArrayList<>();
+    private Subscriber subscriber;
+
+    public PubSubTrigger(TriggerSettings settings, SubscriberFactory subscribers) {
+        this.settings = settings;
+        this.subscribers = subscribers;
+        this.cloudEventSource = MessagePublishedData.cloudEventSource(settings.projectId(), settings.topicId());
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.requestTimeout())
+                .build();
+        this.deliverySlots = new Semaphore(settings.maxConcurrentDeliveries());
+    }
+
+    /** Adds a listener that hears about every delivery from now on. */
+    public PubSubTrigger addListener(DeliveryListener listener) {
+        listeners.add(listener);
+        return this;
+    }
+
+    /**
+     * Starts pulling and delivering.
+     *
+     * @throws IllegalStateException when already started, or when the subscriber cannot start (e.g. the
+     *     subscription does not exist)
+     */
+    public synchronized PubSubTrigger start() {
+        if (subscriber != null) {
+            throw new IllegalStateException("trigger for " + settings.subscriptionName() + " already runs");
+        }
+        Subscriber started = subscribers.create(settings.subscriptionId(), this::receive);
+        started.startAsync().awaitRunning();
+        subscriber = started;
+        LOG.info(
+                "trigger delivering {} to {} (at most {} at once)",
+                settings.subscriptionName(),
+                settings.functionUrl(),
+                settings.maxConcurrentDeliveries());
+        return this;
+    }
+
+    /** Stops pulling and waits for deliveries in flight to be answered. Stopping twice does nothing. */
+    @Override
+    public synchronized void close() {
+        if (subscriber == null) {
+            return;
+        }
+        try {
+            subscriber.stopAsync().awaitTerminated(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            awaitDeliveriesInFlight();
+        } catch (TimeoutException e) {
+            LOG.warn("trigger for {} did not stop within {}", settings.subscriptionName(), STOP_TIMEOUT);
+        } finally {
+            subscriber = null;
+        }
+        LOG.info("trigger for {} stopped", settings.subscriptionName());
+    }
+
+    private void receive(PubsubMessage message, AckReplyConsumer reply) {
+        int attempt = deliveryAttempt(message);
+        if (!takeDeliverySlot(message)) {
+            reply.nack();
+            return;
+        }
+        long startNanos = System.nanoTime();
+        http.sendAsync(cloudEventRequest(message, attempt), HttpResponse.BodyHandlers.ofString())
+                .whenComplete((response, error) -> {
+                    try {
+                        Duration duration = Duration.ofNanos(System.nanoTime() - startNanos);
+                        settle(reply, delivery(message.getMessageId(), attempt, response, error, duration));
+                    } finally {
+                        deliverySlots.release();
+                    }
+                });
+    }
+
+    private HttpRequest cloudEventRequest(PubsubMessage message, int attempt) {
+        PubsubMessage published = message.toBuilder()
+                .clearAttributes()
+                .putAllAttributes(publishedAttributes(message.getAttributesMap()))
+                .build();
+        byte[] data = new MessagePublishedData(published, settings.subscriptionName(), attempt).toJson();
+
+        HttpRequest.Builder request = HttpRequest.newBuilder(settings.functionUrl())
+                .timeout(settings.requestTimeout())
+                .header("ce-id", message.getMessageId())
+                .header("ce-source", cloudEventSource)
+                .header("ce-type", MessagePublishedData.CLOUD_EVENT_TYPE)
+                .header("ce-specversion", "1.0")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(data));
+        if (message.hasPublishTime()) {
+            request.header("ce-time", Timestamps.toString(message.getPublishTime()));
+        }
+        return request.build();
+    }
+
+    private static Delivery delivery(
+            String messageId, int attempt, HttpResponse<String> response, Throwable error, Duration duration) {
+        if (response == null) {
+            String failure = "no answer: " + error;
+            return new Delivery(
+                    messageId, attempt, Delivery.Outcome.NACKED, OptionalInt.empty(), duration, Optional.of(failure));
+        }
+        int status = response.statusCode();
+        boolean success = status >= 200 && status < 300;
+        return new Delivery(
+                messageId,
+                attempt,
+                success ? Delivery.Outcome.ACKED : Delivery.Outcome.NACKED,
+                OptionalInt.of(status),
+                duration,
+                success ? Optional.empty() : Optional.of("status " + status + ": " + abbreviate(response.body())));
+    }
+
+    private void settle(AckReplyConsumer reply, Delivery delivery) {
+        if (delivery.outcome() == Delivery.Outcome.ACKED) {
+            reply.ack();
+            LOG.debug(
+                    "delivered message_id={} attempt={} status={} in {} ms, acked",
+                    delivery.messageId(),
+                    delivery.attempt(),
+                    delivery.status().getAsInt(),
+                    delivery.duration().toMillis());
+        } else {
+            reply.nack();
+            LOG.warn(
+                    "delivery failed message_id={} attempt={} after {} ms, nacked for redelivery: {}",
+                    delivery.messageId(),
+                    delivery.attempt(),
+                    delivery.duration().toMillis(),
+                    delivery.failure().orElse(""));
+        }
+        listeners.forEach(listener -> tell(listener, delivery));
+    }
+
+    private static void tell(DeliveryListener listener, Delivery delivery) {
+        try {
+            listener.delivered(delivery);
+        } catch (RuntimeException e) {
+            LOG.warn("delivery listener {} failed on message_id={}", listener, delivery.messageId(), e);
+        }
+    }
+
+    private boolean takeDeliverySlot(PubsubMessage message) {
+        try {
+            deliverySlots.acquire();
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.warn("trigger interrupted before delivering message_id={}; nacked", message.getMessageId());
+            return false;
+        }
+    }
+
+    private void awaitDeliveriesInFlight() throws TimeoutException {
+        int all = settings.maxConcurrentDeliveries();
+        try {
+            if (!deliverySlots.tryAcquire(all, STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new TimeoutException("deliveries still in flight");
+            }
+            deliverySlots.release(all);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int deliveryAttempt(PubsubMessage message) {
+        Integer attempt = Subscriber.getDeliveryAttempt(message);
+        return attempt == null ? 0 : attempt;
+    }
+
+    private static Map<String, String> publishedAttributes(Map<String, String> attributes) {
+        return attributes.entrySet().stream()
+                .filter(attribute -> !attribute.getKey().startsWith(CLIENT_ATTRIBUTE_PREFIX))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    private static String abbreviate(String body) {
+        return body.length() <= 200 ? body : body.substring(0, 200) + "...";
+    }
+}
