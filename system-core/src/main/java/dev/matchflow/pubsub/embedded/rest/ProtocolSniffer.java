@@ -62,7 +62,7 @@ final class ProtocolSniffer extends ByteToMessageDecoder {
      * HTTP/2 with {@code PRI}) and closes it, instead of leaving the client waiting for an answer it understands.
      */
     private static void refuse(ChannelHandlerContext ctx, byte first) {
-        LOG.info(
+        LOG.warn(
                 "Connection {} refused: it began with byte 0x{}, neither HTTP/1.1 nor HTTP/2",
                 ctx.channel().remoteAddress(),
                 String.format("%02x", first));

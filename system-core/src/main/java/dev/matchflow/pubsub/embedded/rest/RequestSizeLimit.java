@@ -52,7 +52,7 @@ final class RequestSizeLimit extends HttpObjectAggregator {
 
     private static RestResponse refusal(HttpMessage oversized, Object client) {
         String target = oversized instanceof HttpRequest request ? request.method() + " " + request.uri() : "request";
-        LOG.info("REST {} from {} refused: body larger than {} bytes", target, client, MAX_REQUEST_BYTES);
+        LOG.warn("REST {} from {} refused: body larger than {} bytes", target, client, MAX_REQUEST_BYTES);
 
         Status tooLarge = Status.INVALID_ARGUMENT.withDescription("Request payload size exceeds the limit: "
                 + MAX_REQUEST_BYTES + " bytes. Send smaller requests, for example fewer messages per publish.");

@@ -104,7 +104,7 @@ final class RestHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
 
     private static void refuseMalformed(ChannelHandlerContext ctx, FullHttpRequest request) {
         Throwable cause = request.decoderResult().cause();
-        LOG.info(
+        LOG.warn(
                 "REST connection {} sent a malformed HTTP request: {}",
                 ctx.channel().remoteAddress(),
                 cause.toString());

@@ -3,11 +3,10 @@ package dev.matchflow.pubsub.embedded.rest;
 import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.matchflow.testing.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,20 +38,12 @@ final class EmulatorProcess implements AutoCloseable {
         assumeThat(Files.isExecutable(LAUNCHER))
                 .as("Google's Pub/Sub emulator is not installed at %s (gcloud component pubsub-emulator)", LAUNCHER)
                 .isTrue();
-        int port = freeLoopbackPort();
+        int port = FreePorts.unused();
         EmulatorProcess emulator = new EmulatorProcess(launch(port), port);
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(200))
                 .until(emulator::answers);
         return emulator;
-    }
-
-    static int freeLoopbackPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("No free loopback port", e);
-        }
     }
 
     InetSocketAddress address() {

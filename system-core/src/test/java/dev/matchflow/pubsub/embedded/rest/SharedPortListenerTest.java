@@ -8,6 +8,7 @@ import com.google.pubsub.v1.PullRequest;
 import com.google.pubsub.v1.PullResponse;
 import com.google.pubsub.v1.SubscriberGrpc;
 import dev.matchflow.pubsub.embedded.rest.RestClient.Reply;
+import dev.matchflow.testing.FreePorts;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Server;
@@ -174,8 +175,7 @@ class SharedPortListenerTest {
 
     @Test
     void aGrpcServerThatCannotBeReachedEndsTheClientsCallAsUnavailable() throws InterruptedException {
-        SharedPortListener nowhere =
-                listenInFrontOf(new InetSocketAddress("127.0.0.1", EmulatorProcess.freeLoopbackPort()));
+        SharedPortListener nowhere = listenInFrontOf(new InetSocketAddress("127.0.0.1", FreePorts.unused()));
         ManagedChannel channel = plaintextChannel(nowhere.port());
 
         assertThatThrownBy(() -> HealthGrpc.newBlockingStub(channel)
