@@ -162,6 +162,8 @@ class SharedPortListenerTest {
     void closingStopsListeningAndClosesOpenConnections() throws IOException {
         try (Socket open = new Socket(InetAddress.getLoopbackAddress(), listener.port())) {
             open.setSoTimeout(10_000);
+            open.getOutputStream().write("GET / HTTP/1.1\r\nHost: test\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            readUntil(open.getInputStream(), "Ok\n");
 
             listener.close();
 
@@ -247,6 +249,16 @@ class SharedPortListenerTest {
             socket.getOutputStream().write(request);
             socket.getOutputStream().flush();
             return readToEnd(socket.getInputStream());
+        }
+    }
+
+    /** Reads an answer on a connection that stays open, up to the text it ends with. */
+    private static void readUntil(InputStream in, String end) throws IOException {
+        StringBuilder read = new StringBuilder();
+        while (!read.toString().endsWith(end)) {
+            int next = in.read();
+            assertThat(next).as("a byte after [%s]", read).isNotNegative();
+            read.append((char) next);
         }
     }
 
