@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,9 +35,7 @@ class GcloudCliTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PROJECT = "gcloud-project";
 
-    private static EmulatorProcess emulator;
-    private static ManagedChannel channel;
-    private static SharedPortListener listener;
+    private static EmulatorBehindSharedPort pubsub;
 
     @TempDir
     static Path gcloudConfig;
@@ -49,23 +45,13 @@ class GcloudCliTest {
         assumeThat(gcloud())
                 .as("gcloud is not on the PATH, so the gcloud CLI cannot be tried")
                 .isPresent();
-        emulator = EmulatorProcess.start();
-        channel = ManagedChannelBuilder.forTarget(emulator.endpoint())
-                .usePlaintext()
-                .build();
-        listener = SharedPortListener.start("127.0.0.1", 0, emulator.address(), new RestGateway(channel));
+        pubsub = EmulatorBehindSharedPort.start();
     }
 
     @AfterAll
     static void stop() throws InterruptedException {
-        if (listener != null) {
-            listener.close();
-        }
-        if (channel != null) {
-            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-        }
-        if (emulator != null) {
-            emulator.close();
+        if (pubsub != null) {
+            pubsub.close();
         }
     }
 
@@ -124,7 +110,7 @@ class GcloudCliTest {
     private static Map<String, String> gcloudEnvironment() throws IOException {
         Files.writeString(gcloudConfig.resolve("gce"), "False");
         return Map.of(
-                "CLOUDSDK_API_ENDPOINT_OVERRIDES_PUBSUB", "http://127.0.0.1:" + listener.port() + "/",
+                "CLOUDSDK_API_ENDPOINT_OVERRIDES_PUBSUB", "http://127.0.0.1:" + pubsub.port() + "/",
                 "CLOUDSDK_AUTH_DISABLE_CREDENTIALS", "true",
                 "CLOUDSDK_CORE_PROJECT", PROJECT,
                 "CLOUDSDK_CONFIG", gcloudConfig.toString(),

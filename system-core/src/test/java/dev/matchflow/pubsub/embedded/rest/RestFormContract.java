@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.protobuf.ByteString;
+import com.google.pubsub.v1.PubsubMessage;
+import com.google.pubsub.v1.PullResponse;
+import com.google.pubsub.v1.PushConfig;
+import dev.matchflow.pubsub.PubSubClients;
 import dev.matchflow.pubsub.embedded.rest.RestClient.Reply;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +20,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,16 +31,20 @@ abstract class RestFormContract {
 
     private final String project = "rest-" + UUID.randomUUID().toString().substring(0, 8);
 
-    /** The port that serves the REST form. */
-    abstract int restPort();
+    /** The port that serves the REST form and gRPC. */
+    abstract int port();
 
     private RestClient rest;
 
     RestClient rest() {
         if (rest == null) {
-            rest = new RestClient(restPort());
+            rest = new RestClient(port());
         }
         return rest;
+    }
+
+    String project() {
+        return project;
     }
 
     String topic(String id) {
@@ -295,6 +305,31 @@ abstract class RestFormContract {
         assertThat(acknowledged.status()).isEqualTo(200);
     }
 
+    @Test
+    void theOfficialClientSpeaksGrpcOnTheSamePortAsTheRestForm() throws Exception {
+        String large = "L".repeat(3 * 1024 * 1024);
+
+        try (PubSubClients grpc = PubSubClients.forEmulator(project, "127.0.0.1:" + port())) {
+            grpc.topicAdmin().createTopic(topic("shared"));
+            grpc.subscriptionAdmin()
+                    .createSubscription(subscription("shared"), topic("shared"), PushConfig.getDefaultInstance(), 10);
+            grpc.publisher("shared").publish(message(large)).get(30, TimeUnit.SECONDS);
+
+            List<JsonNode> pulledByRest = pullUntil("shared", 1);
+            publish("shared", "from rest", "{}");
+            PullResponse pulledByGrpc = grpc.subscriptionAdmin().pull(subscription("shared"), 1);
+
+            assertThat(decoded(pulledByRest.get(0).path("message").path("data").asText()))
+                    .isEqualTo(large);
+            assertThat(pulledByGrpc
+                            .getReceivedMessages(0)
+                            .getMessage()
+                            .getData()
+                            .toStringUtf8())
+                    .isEqualTo("from rest");
+        }
+    }
+
     /** Sends one of the request bodies {@code gcloud} sends, with its headers, filled in for this run. */
     Reply asGcloud(String method, String pathAndQuery, String bodyFile, String topic, String subscription) {
         return asGcloud(method, pathAndQuery, bodyFile, topic, subscription, "");
@@ -348,6 +383,10 @@ abstract class RestFormContract {
         } catch (IOException e) {
             throw new UncheckedIOException("Test fixture " + name + " cannot be read", e);
         }
+    }
+
+    private static PubsubMessage message(String data) {
+        return PubsubMessage.newBuilder().setData(ByteString.copyFromUtf8(data)).build();
     }
 
     static String encoded(String text) {

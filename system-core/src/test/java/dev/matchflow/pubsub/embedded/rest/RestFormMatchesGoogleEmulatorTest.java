@@ -8,13 +8,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.matchflow.pubsub.embedded.rest.RestClient.Reply;
-import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,29 +33,17 @@ class RestFormMatchesGoogleEmulatorTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> VARYING_FIELDS = Set.of("messageId", "publishTime", "ackId");
 
-    private static EmulatorProcess emulator;
-    private static ManagedChannel channel;
-    private static SharedPortListener listener;
+    private static EmulatorBehindSharedPort pubsub;
 
     @BeforeAll
-    static void startEmulatorAndTheSharedPortInFrontOfIt() {
-        emulator = EmulatorProcess.start();
-        channel = ManagedChannelBuilder.forTarget(emulator.endpoint())
-                .usePlaintext()
-                .build();
-        listener = SharedPortListener.start("127.0.0.1", 0, emulator.address(), new RestGateway(channel));
+    static void startEmulatorBehindTheSharedPort() {
+        pubsub = EmulatorBehindSharedPort.start();
     }
 
     @AfterAll
     static void stop() throws InterruptedException {
-        if (listener != null) {
-            listener.close();
-        }
-        if (channel != null) {
-            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-        }
-        if (emulator != null) {
-            emulator.close();
+        if (pubsub != null) {
+            pubsub.close();
         }
     }
 
@@ -76,8 +61,8 @@ class RestFormMatchesGoogleEmulatorTest {
 
     @TestFactory
     Stream<DynamicTest> aSessionOfRequestsIsAnsweredAsTheEmulatorsOwnRestFormAnswersIt() {
-        RestClient gateway = new RestClient(listener.port());
-        RestClient emulatorsOwn = new RestClient(emulator.address().getPort());
+        RestClient gateway = new RestClient(pubsub.port());
+        RestClient emulatorsOwn = new RestClient(pubsub.emulatorPort());
 
         return session().stream()
                 .map(step -> DynamicTest.dynamicTest(step.method() + " " + step.path(), () -> {
