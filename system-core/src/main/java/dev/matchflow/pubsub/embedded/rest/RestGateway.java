@@ -78,7 +78,9 @@ public final class RestGateway {
 
         CompletableFuture<RestResponse> response = new CompletableFuture<>();
         Futures.addCallback(reply, new Answer(request, match.route(), response), MoreExecutors.directExecutor());
-        response.whenComplete((answered, cancelled) -> reply.cancel(true));
+        // Once the response is settled, answered or given up by the HTTP client, the call has nothing left to do;
+        // cancelling a call that has finished does nothing.
+        response.whenComplete((answer, failure) -> reply.cancel(true));
         return response;
     }
 

@@ -83,10 +83,11 @@ final class RestHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
             }
             CompletableFuture<RestResponse> response = gateway.handle(restRequestOf(request));
             inProgress = response;
-            response.whenComplete((answer, cancelled) -> ctx.executor().execute(() -> answer(ctx, response)));
+            response.whenComplete((answer, failure) -> ctx.executor().execute(() -> answer(ctx, response)));
         } catch (RuntimeException e) {
             LOG.error("REST {} {} failed unexpectedly", request.method(), request.uri(), e);
-            Status failure = Status.INTERNAL.withDescription("The REST gateway failed: " + e);
+            Status failure = Status.INTERNAL.withDescription(
+                    "The REST gateway failed unexpectedly on this request; the server's log has the details.");
             ctx.writeAndFlush(toHttp(RestResponse.error(failure), false)).addListener(ChannelFutureListener.CLOSE);
         } finally {
             request.release();
