@@ -1,9 +1,13 @@
 package dev.matchflow.cli;
 
 import dev.matchflow.bench.BackendChoice;
+import dev.matchflow.bench.BackendResult;
 import dev.matchflow.bench.PubSubBenchmark;
 import dev.matchflow.pubsub.GoogleEmulator;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,6 +29,8 @@ public final class BenchCommand implements Runnable {
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "Name a benchmark, for example: bench pubsub");
     }
+
+    private static final Logger log = LoggerFactory.getLogger(BenchCommand.class);
 
     /** {@code ./matchflow bench pubsub}: the Pub/Sub backends side by side. */
     @Command(
@@ -62,10 +68,16 @@ public final class BenchCommand implements Runnable {
             if (!choice.note().isEmpty()) {
                 spec.commandLine().getOut().println(choice.note());
             }
-            var results = new PubSubBenchmark(settings, System.err).run();
-            spec.commandLine().getOut().print(PubSubBenchmark.table(settings, results));
-            spec.commandLine().getOut().flush();
-            return 0;
+            try {
+                List<BackendResult> results = new PubSubBenchmark(settings, System.err).run();
+                spec.commandLine().getOut().print(PubSubBenchmark.table(settings, results));
+                spec.commandLine().getOut().flush();
+                return 0;
+            } catch (RuntimeException e) {
+                log.debug("The Pub/Sub benchmark failed", e);
+                spec.commandLine().getErr().println("bench: the Pub/Sub benchmark failed: " + e.getMessage());
+                return 1;
+            }
         }
 
         private BackendChoice choose() {

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.matchflow.events.EventCodec;
 import dev.matchflow.events.PoolMemberRemoved;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapPropagator;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -15,7 +18,10 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 
-/** Calls Matches' internal cleanup endpoint for one event and classifies the answer. */
+/**
+ * Calls Matches' internal cleanup endpoint for one event and classifies the answer. The call carries the current
+ * trace context in a {@code traceparent} header.
+ */
 final class MatchesClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -23,9 +29,11 @@ final class MatchesClient {
     private final CleanupSettings settings;
     private final String baseUrl;
     private final HttpClient http;
+    private final TextMapPropagator propagator;
 
-    MatchesClient(CleanupSettings settings) {
+    MatchesClient(CleanupSettings settings, OpenTelemetry openTelemetry) {
         this.settings = settings;
+        this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
         this.baseUrl = settings.matchesServiceUrl().toString().replaceAll("/+$", "");
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -41,14 +49,14 @@ final class MatchesClient {
      */
     MatchesAnswer cleanup(PoolMemberRemoved event) throws MatchesUnavailableException, InterruptedException {
         URI uri = cleanupUri(event);
-        HttpRequest request = HttpRequest.newBuilder(uri)
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .DELETE()
                 .timeout(settings.requestTimeout())
                 .header("Authorization", "Bearer " + settings.tokenSource().token())
-                .header("Accept", "application/json")
-                .build();
+                .header("Accept", "application/json");
+        propagator.inject(Context.current(), request, HttpRequest.Builder::header);
 
-        HttpResponse<String> response = send(request);
+        HttpResponse<String> response = send(request.build());
 
         return classify(uri, response);
     }

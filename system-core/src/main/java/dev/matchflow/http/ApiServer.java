@@ -14,10 +14,14 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.eclipse.jetty.servlet.FilterHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,11 +39,19 @@ import org.slf4j.LoggerFactory;
  * <p>Handlers end a request with an error by throwing {@link ApiException}; an uncaught {@link
  * ServiceCallException} answers as {@link ServiceCallException#toApiException()} says; anything else is
  * logged once with its stack trace and answered 500 {@code internal} without it.
+ *
+ * <p>With an OpenTelemetry in its {@link HttpSettings#openTelemetry() settings}, every request but health
+ * probes and scrapes gets a SERVER span named {@code METHOD route} (for example {@code DELETE
+ * /pools/members/{user_id}}) that continues the caller's {@code traceparent}, and its trace id is in the MDC
+ * as {@code trace_id} while the request runs.
  */
 public final class ApiServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
     private static final Key<Long> BODY_LIMIT = new Key<>("matchflow.body-limit");
+
+    /** The route of a request that reached no endpoint, in metrics. */
+    static final String UNMATCHED_ROUTE = "unmatched";
 
     private final String service;
     private final HttpSettings settings;
@@ -128,6 +140,17 @@ public final class ApiServer implements AutoCloseable {
         config.http.maxRequestSize = settings.maxBodyBytes();
         config.appData(BODY_LIMIT, settings.maxBodyBytes());
         config.requestLogger.http((ctx, millis) -> recordRequest(service, registry, ctx, millis));
+        traceRequests(config, service, settings.openTelemetry());
+    }
+
+    private static void traceRequests(JavalinConfig config, String service, OpenTelemetry openTelemetry) {
+        // Without tracing the filter is left out, so an untraced server does no tracing work at all.
+        if (openTelemetry == OpenTelemetry.noop()) {
+            return;
+        }
+        FilterHolder tracing = new FilterHolder(new ServerTracing(service, openTelemetry));
+        config.jetty.modifyServletContextHandler(
+                handler -> handler.addFilter(tracing, "/*", EnumSet.of(DispatcherType.REQUEST)));
     }
 
     private static void addPlumbing(
@@ -181,11 +204,13 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private static void recordRequest(String service, PrometheusMeterRegistry registry, Context ctx, Float millis) {
+        String route = route(ctx);
+        ServerTracing.describe(ctx, route);
         Timer.builder("http.server.requests")
                 .description("HTTP requests served, by route and status")
                 .tag("service", service)
                 .tag("method", ctx.method().name())
-                .tag("route", route(ctx))
+                .tag("route", route)
                 .tag("status", Integer.toString(ctx.statusCode()))
                 .register(registry)
                 .record((long) (millis * 1_000_000L), TimeUnit.NANOSECONDS);
@@ -195,10 +220,10 @@ public final class ApiServer implements AutoCloseable {
     private static String route(Context ctx) {
         // A request refused before it reached an endpoint (unknown path, too large) has no route.
         if (ctx.handlerType() == HandlerType.BEFORE) {
-            return "unmatched";
+            return UNMATCHED_ROUTE;
         }
         String route = ctx.endpointHandlerPath();
-        return route == null || route.isEmpty() ? "unmatched" : route;
+        return route == null || route.isEmpty() ? UNMATCHED_ROUTE : route;
     }
 
     private static JvmGcMetrics bindJvmMetrics(PrometheusMeterRegistry registry) {

@@ -1,15 +1,18 @@
 package dev.matchflow.http;
 
+import io.opentelemetry.api.OpenTelemetry;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * Where a service listens and how large a request body it takes.
+ * Where a service listens, how large a request body it takes, and what it traces requests with.
  *
  * @param host the interface to bind, {@code 127.0.0.1} unless told otherwise
  * @param port the port, 0 for a free one
  * @param maxBodyBytes the largest request body accepted; larger ones get 413 {@code body_too_large}
+ * @param openTelemetry where the server spans of requests go; {@link OpenTelemetry#noop()} traces nothing
  */
-public record HttpSettings(String host, int port, long maxBodyBytes) {
+public record HttpSettings(String host, int port, long maxBodyBytes, OpenTelemetry openTelemetry) {
 
     /** 64 KiB. */
     public static final long DEFAULT_MAX_BODY_BYTES = 64 * 1024;
@@ -23,6 +26,12 @@ public record HttpSettings(String host, int port, long maxBodyBytes) {
         if (maxBodyBytes < 1 || maxBodyBytes > Integer.MAX_VALUE - 1) {
             throw new IllegalArgumentException("maxBodyBytes " + maxBodyBytes + " must be between 1 and 2^31-2");
         }
+        Objects.requireNonNull(openTelemetry, "openTelemetry");
+    }
+
+    /** Settings that trace nothing. */
+    public HttpSettings(String host, int port, long maxBodyBytes) {
+        this(host, port, maxBodyBytes, OpenTelemetry.noop());
     }
 
     /** A free port on 127.0.0.1 with the default body limit. */
@@ -45,14 +54,19 @@ public record HttpSettings(String host, int port, long maxBodyBytes) {
     }
 
     public HttpSettings withPort(int newPort) {
-        return new HttpSettings(host, newPort, maxBodyBytes);
+        return new HttpSettings(host, newPort, maxBodyBytes, openTelemetry);
     }
 
     public HttpSettings withHost(String newHost) {
-        return new HttpSettings(newHost, port, maxBodyBytes);
+        return new HttpSettings(newHost, port, maxBodyBytes, openTelemetry);
     }
 
     public HttpSettings withMaxBodyBytes(long newMaxBodyBytes) {
-        return new HttpSettings(host, port, newMaxBodyBytes);
+        return new HttpSettings(host, port, newMaxBodyBytes, openTelemetry);
+    }
+
+    /** The same settings, tracing every request with {@code newOpenTelemetry}, for example a {@code Telemetry}'s. */
+    public HttpSettings withOpenTelemetry(OpenTelemetry newOpenTelemetry) {
+        return new HttpSettings(host, port, maxBodyBytes, newOpenTelemetry);
     }
 }

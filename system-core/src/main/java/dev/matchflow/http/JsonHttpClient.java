@@ -1,6 +1,14 @@
 package dev.matchflow.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.matchflow.observability.SpanAttributes;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,6 +24,11 @@ import java.util.Optional;
 /**
  * Calls another service's JSON API. Every failure becomes a {@link ServiceCallException} that names the
  * service, the request and the status; a 404 can be asked for as an empty answer instead.
+ *
+ * <p>{@link #withOpenTelemetry(OpenTelemetry) With tracing}, every call is a CLIENT span named {@code METHOD
+ * service} (for example {@code DELETE pools}), a child of the current span, and carries its context to the
+ * service in a {@code traceparent} header. A failed call marks the span as an error, except for a 4xx: that is
+ * an answer the caller handles, such as the 404 of {@link #find(String, Class)}.
  */
 public final class JsonHttpClient {
 
@@ -27,14 +40,23 @@ public final class JsonHttpClient {
     private final Duration timeout;
     private final Optional<String> bearerToken;
     private final HttpClient http;
+    private final OpenTelemetry openTelemetry;
+    private final Tracer tracer;
 
     private JsonHttpClient(
-            String service, URI baseUrl, Duration timeout, Optional<String> bearerToken, HttpClient http) {
+            String service,
+            URI baseUrl,
+            Duration timeout,
+            Optional<String> bearerToken,
+            HttpClient http,
+            OpenTelemetry openTelemetry) {
         this.service = Objects.requireNonNull(service, "service");
         this.baseUrl = baseUrl;
         this.timeout = timeout;
         this.bearerToken = bearerToken;
         this.http = http;
+        this.openTelemetry = Objects.requireNonNull(openTelemetry, "openTelemetry");
+        this.tracer = openTelemetry.getTracer("dev.matchflow.http");
     }
 
     /**
@@ -46,12 +68,18 @@ public final class JsonHttpClient {
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(timeout)
                 .build();
-        return new JsonHttpClient(service, baseUri(service, baseUrl), timeout, Optional.empty(), http);
+        return new JsonHttpClient(
+                service, baseUri(service, baseUrl), timeout, Optional.empty(), http, OpenTelemetry.noop());
     }
 
     /** The same client sending {@code Authorization: Bearer <token>} with every call. */
     public JsonHttpClient withBearerToken(String token) {
-        return new JsonHttpClient(service, baseUrl, timeout, Optional.of(token), http);
+        return new JsonHttpClient(service, baseUrl, timeout, Optional.of(token), http, openTelemetry);
+    }
+
+    /** The same client tracing every call with {@code newOpenTelemetry}, for example a {@code Telemetry}'s. */
+    public JsonHttpClient withOpenTelemetry(OpenTelemetry newOpenTelemetry) {
+        return new JsonHttpClient(service, baseUrl, timeout, bearerToken, http, newOpenTelemetry);
     }
 
     public URI baseUrl() {
@@ -85,7 +113,39 @@ public final class JsonHttpClient {
 
     private <T> T send(String method, String path, BodyPublisher body, Class<T> answer) {
         URI uri = baseUrl.resolve(path.startsWith("/") ? path.substring(1) : path);
-        HttpResponse<String> response = exchange(method, uri, body);
+        if (openTelemetry == OpenTelemetry.noop()) {
+            return answerOf(method, uri, exchange(method, uri, body), answer);
+        }
+        Span span = clientSpan(method, uri);
+
+        try (Scope ignored = span.makeCurrent()) {
+            HttpResponse<String> response = exchange(method, uri, body);
+            span.setAttribute(SpanAttributes.HTTP_RESPONSE_STATUS_CODE, response.statusCode());
+            return answerOf(method, uri, response, answer);
+        } catch (ServiceCallException e) {
+            if (!isClientError(e.status())) {
+                span.setStatus(StatusCode.ERROR, e.getMessage());
+            }
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private Span clientSpan(String method, URI uri) {
+        return tracer.spanBuilder(method + " " + service)
+                .setSpanKind(SpanKind.CLIENT)
+                .setAttribute(SpanAttributes.HTTP_REQUEST_METHOD, method)
+                .setAttribute(SpanAttributes.PEER_SERVICE, service)
+                .setAttribute(SpanAttributes.URL_FULL, uri.toString())
+                .startSpan();
+    }
+
+    private static boolean isClientError(int status) {
+        return status >= 400 && status < 500;
+    }
+
+    private <T> T answerOf(String method, URI uri, HttpResponse<String> response, Class<T> answer) {
         if (response.statusCode() / 100 != 2) {
             throw ServiceCallException.answered(
                     service, method, uri, response.statusCode(), errorOf(response.body()), response.body());
@@ -100,6 +160,10 @@ public final class JsonHttpClient {
                 .header("Content-Type", "application/json")
                 .method(method, body);
         bearerToken.ifPresent(token -> request.header("Authorization", "Bearer " + token));
+        openTelemetry
+                .getPropagators()
+                .getTextMapPropagator()
+                .inject(Context.current(), request, HttpRequest.Builder::header);
         try {
             return http.send(request.build(), BodyHandlers.ofString());
         } catch (IOException e) {

@@ -37,10 +37,12 @@ public final class Telemetry implements AutoCloseable {
 
     private final OpenTelemetrySdk sdk;
     private final SpanFeed feed;
+    private final boolean exporting;
 
-    private Telemetry(OpenTelemetrySdk sdk, SpanFeed feed) {
+    private Telemetry(OpenTelemetrySdk sdk, SpanFeed feed, boolean exporting) {
         this.sdk = sdk;
         this.feed = feed;
+        this.exporting = exporting;
     }
 
     /** Tracing for the named service, exporting over OTLP only when the environment asks for it. */
@@ -51,7 +53,8 @@ public final class Telemetry implements AutoCloseable {
                         Attributes.builder().put("service.name", serviceName).build()))
                 .addSpanProcessor(feed);
         String otlpEndpoint = environment.get("OTEL_EXPORTER_OTLP_ENDPOINT");
-        if (otlpEndpoint != null && !otlpEndpoint.isBlank()) {
+        boolean exporting = otlpEndpoint != null && !otlpEndpoint.isBlank();
+        if (exporting) {
             tracerProvider.addSpanProcessor(BatchSpanProcessor.builder(OtlpGrpcSpanExporter.builder()
                             .setEndpoint(otlpEndpoint)
                             .build())
@@ -62,7 +65,7 @@ public final class Telemetry implements AutoCloseable {
                 .setTracerProvider(tracerProvider.build())
                 .setPropagators(ContextPropagators.create(PROPAGATOR))
                 .build();
-        return new Telemetry(sdk, feed);
+        return new Telemetry(sdk, feed, exporting);
     }
 
     /** Tracing that keeps spans in process only, for tests and for the simulator. */
@@ -105,6 +108,18 @@ public final class Telemetry implements AutoCloseable {
     public static Map<String, String> traceAttributes(Context context) {
         String traceparent = traceHeaders(context).get("traceparent");
         return traceparent == null ? Map.of() : Map.of(MESSAGE_TRACEPARENT, traceparent);
+    }
+
+    /**
+     * Closes this telemetry when the JVM exits, so spans still queued for export are sent; for code whose host never
+     * closes it, such as a function under the Functions Framework. Without export nothing is queued, and nothing is
+     * registered.
+     */
+    public Telemetry closeAtExit(String serviceName) {
+        if (exporting) {
+            Runtime.getRuntime().addShutdownHook(new Thread(this::close, serviceName + "-telemetry-shutdown"));
+        }
+        return this;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.matchflow.pools;
 
 import dev.matchflow.http.JsonHttpClient;
 import dev.matchflow.http.ServiceCallException;
+import io.opentelemetry.api.OpenTelemetry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,11 @@ public final class PoolsClient {
 
     public static PoolsClient create(String baseUrl, Duration timeout) {
         return new PoolsClient(JsonHttpClient.create(PoolsService.NAME, baseUrl, timeout));
+    }
+
+    /** The same client tracing every call as a CLIENT span, with the context sent on in {@code traceparent}. */
+    public PoolsClient withOpenTelemetry(OpenTelemetry openTelemetry) {
+        return new PoolsClient(http.withOpenTelemetry(openTelemetry));
     }
 
     /** The pool, or empty when it does not exist. */

@@ -5,6 +5,9 @@ import com.google.cloud.pubsub.v1.Subscriber;
 import com.google.protobuf.util.Timestamps;
 import com.google.pubsub.v1.PubsubMessage;
 import dev.matchflow.events.MessagePublishedData;
+import dev.matchflow.observability.Telemetry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -27,6 +30,11 @@ import org.slf4j.LoggerFactory;
  * anything else, or no answer, nacks it, so the subscription's retry and dead-letter policies decide what comes
  * next.
  *
+ * <p>With tracing, every delivery attempt is a CONSUMER span that continues the trace of the message's {@value
+ * Telemetry#MESSAGE_TRACEPARENT} attribute and carries message id, attempt and outcome; the function gets its
+ * context as the CloudEvent's {@code traceparent} extension ({@code ce-traceparent}) and the {@code traceparent}
+ * header.
+ *
  * <pre>{@code
  * try (PubSubTrigger trigger = new PubSubTrigger(settings, clients::subscriber)) {
  *     trigger.addListener(delivery -> feed.publish(delivery));
@@ -38,7 +46,10 @@ public final class PubSubTrigger implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PubSubTrigger.class);
 
-    /** Attributes the client library adds on receipt, such as the delivery attempt; publishers never set them. */
+    /**
+     * Attributes the client library adds on receipt, such as the delivery attempt; publishers never set them, except
+     * the trace context, which publishing client libraries add and Eventarc passes on with the message.
+     */
     private static final String CLIENT_ATTRIBUTE_PREFIX = "googclient_";
 
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
@@ -48,10 +59,17 @@ public final class PubSubTrigger implements AutoCloseable {
     private final String cloudEventSource;
     private final HttpClient http;
     private final Semaphore deliverySlots;
+    private final DeliveryTracing tracing;
     private final List<DeliveryListener> listeners = new CopyOnWriteArrayList<>();
     private Subscriber subscriber;
 
+    /** A trigger that traces nothing. */
     public PubSubTrigger(TriggerSettings settings, SubscriberFactory subscribers) {
+        this(settings, subscribers, OpenTelemetry.noop());
+    }
+
+    /** A trigger that traces every delivery attempt with {@code openTelemetry}, for example a {@link Telemetry}'s. */
+    public PubSubTrigger(TriggerSettings settings, SubscriberFactory subscribers, OpenTelemetry openTelemetry) {
         this.settings = settings;
         this.subscribers = subscribers;
         this.cloudEventSource = MessagePublishedData.cloudEventSource(settings.projectId(), settings.topicId());
@@ -60,6 +78,7 @@ public final class PubSubTrigger implements AutoCloseable {
                 .connectTimeout(settings.requestTimeout())
                 .build();
         this.deliverySlots = new Semaphore(settings.maxConcurrentDeliveries());
+        this.tracing = new DeliveryTracing(openTelemetry, settings);
     }
 
     /** Adds a listener that hears about every delivery from now on. */
@@ -112,19 +131,22 @@ public final class PubSubTrigger implements AutoCloseable {
             reply.nack();
             return;
         }
+        Span span = tracing.start(message.getMessageId(), message.getAttributesMap(), attempt);
         long startNanos = System.nanoTime();
-        http.sendAsync(cloudEventRequest(message, attempt), HttpResponse.BodyHandlers.ofString())
+        http.sendAsync(cloudEventRequest(message, attempt, span), HttpResponse.BodyHandlers.ofString())
                 .whenComplete((response, error) -> {
                     try {
                         Duration duration = Duration.ofNanos(System.nanoTime() - startNanos);
-                        settle(reply, delivery(message.getMessageId(), attempt, response, error, duration));
+                        Delivery delivery = delivery(message.getMessageId(), attempt, response, error, duration);
+                        DeliveryTracing.end(span, delivery);
+                        settle(reply, delivery);
                     } finally {
                         deliverySlots.release();
                     }
                 });
     }
 
-    private HttpRequest cloudEventRequest(PubsubMessage message, int attempt) {
+    private HttpRequest cloudEventRequest(PubsubMessage message, int attempt, Span span) {
         PubsubMessage published = message.toBuilder()
                 .clearAttributes()
                 .putAllAttributes(publishedAttributes(message.getAttributesMap()))
@@ -142,6 +164,7 @@ public final class PubSubTrigger implements AutoCloseable {
         if (message.hasPublishTime()) {
             request.header("ce-time", Timestamps.toString(message.getPublishTime()));
         }
+        tracing.propagate(span, request);
         return request.build();
     }
 
@@ -222,7 +245,8 @@ public final class PubSubTrigger implements AutoCloseable {
 
     private static Map<String, String> publishedAttributes(Map<String, String> attributes) {
         return attributes.entrySet().stream()
-                .filter(attribute -> !attribute.getKey().startsWith(CLIENT_ATTRIBUTE_PREFIX))
+                .filter(attribute -> !attribute.getKey().startsWith(CLIENT_ATTRIBUTE_PREFIX)
+                        || attribute.getKey().equals(Telemetry.MESSAGE_TRACEPARENT))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 

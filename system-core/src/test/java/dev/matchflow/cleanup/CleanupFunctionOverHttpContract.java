@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 abstract class CleanupFunctionOverHttpContract {
 
+    private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
     private static final String COUNTS =
             "{\"matches_deleted\":2,\"decisions_deleted\":3,\"accepted_kept\":1,\"duplicate\":false}";
 
@@ -60,6 +62,21 @@ abstract class CleanupFunctionOverHttpContract {
         MATCHES.verify(deleteRequestedFor(urlPathEqualTo(CLEANUP_PATH))
                 .withQueryParam("event_id", equalTo(EVENT_ID.toString()))
                 .withHeader("Authorization", equalTo("Bearer " + TOKEN)));
+    }
+
+    @Test
+    void theCallToMatchesContinuesTheTraceOfTheCloudEventsTraceparent() throws Exception {
+        MATCHES.stubFor(delete(urlPathEqualTo(CLEANUP_PATH)).willReturn(okJson(COUNTS)));
+        URI function = startFunction(matchesUrl(), CleanupSettings.DEFAULT_REQUEST_TIMEOUT);
+        HttpRequest traced = HttpRequest.newBuilder(binaryRequest(function, currentEnvelope()), (name, value) -> true)
+                .header("ce-traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01")
+                .build();
+
+        HttpResponse<String> response = http.send(traced, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isBetween(200, 204);
+        MATCHES.verify(deleteRequestedFor(urlPathEqualTo(CLEANUP_PATH))
+                .withHeader("traceparent", matching("00-" + TRACE_ID + "-(?!00f067aa0ba902b7)[0-9a-f]{16}-01")));
     }
 
     @Test

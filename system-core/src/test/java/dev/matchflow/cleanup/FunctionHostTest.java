@@ -7,6 +7,7 @@ import static dev.matchflow.events.EventFixtures.payload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.matchflow.observability.Telemetry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.URI;
@@ -22,6 +23,7 @@ class FunctionHostTest extends CleanupFunctionOverHttpContract {
 
     private final HttpClient http =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final Telemetry telemetry = Telemetry.inProcess(CleanupFunction.NAME);
     private FunctionHost host;
 
     @Override
@@ -31,7 +33,8 @@ class FunctionHostTest extends CleanupFunctionOverHttpContract {
                 new SharedSecretTokenSource(CleanupFunctionTest.TOKEN),
                 CleanupSettings.DEFAULT_CONNECT_TIMEOUT,
                 requestTimeout);
-        host = new FunctionHost(new CleanupFunction(settings, new SimpleMeterRegistry())).start("127.0.0.1", 0);
+        CleanupFunction function = new CleanupFunction(settings, new SimpleMeterRegistry(), telemetry.openTelemetry());
+        host = new FunctionHost(function).start("127.0.0.1", 0);
         return host.url();
     }
 
@@ -40,6 +43,7 @@ class FunctionHostTest extends CleanupFunctionOverHttpContract {
         if (host != null) {
             host.close();
         }
+        telemetry.close();
     }
 
     @Test

@@ -32,9 +32,18 @@ final class MessagePublishedEvents {
         return cloudEvent(MessagePublishedData.CLOUD_EVENT_TYPE, envelope(body, attributes));
     }
 
+    /** The whole CloudEvent with extensions, such as {@code traceparent} of the distributed tracing extension. */
+    static CloudEvent cloudEvent(byte[] body, Map<String, String> attributes, Map<String, Object> extensions) {
+        return cloudEvent(MessagePublishedData.CLOUD_EVENT_TYPE, envelope(body, attributes), extensions);
+    }
+
     static CloudEvent cloudEvent(String type, byte[] data) {
+        return cloudEvent(type, data, Map.of());
+    }
+
+    private static CloudEvent cloudEvent(String type, byte[] data, Map<String, Object> extensions) {
         Map<String, Object> attributes = Map.of(
                 "id", MESSAGE_ID, "source", URI.create(SOURCE), "type", type, "datacontenttype", "application/json");
-        return new ReceivedCloudEvent(SpecVersion.V1, attributes, Map.of(), data);
+        return new ReceivedCloudEvent(SpecVersion.V1, attributes, extensions, data);
     }
 }

@@ -28,12 +28,19 @@ import dev.matchflow.cleanup.LoopbackPorts;
 import dev.matchflow.cleanup.SharedSecretTokenSource;
 import dev.matchflow.events.EventCodec;
 import dev.matchflow.events.PoolMemberRemoved;
+import dev.matchflow.observability.SpanAttributes;
+import dev.matchflow.observability.Telemetry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -45,7 +52,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The trigger end to end: Google's emulator, the trigger, the function in its host, and Matches simulated. */
+/**
+ * The trigger end to end: Google's emulator, the trigger, the function in its host, and Matches simulated; trigger
+ * and function traced by one in-process telemetry.
+ */
 class PubSubTriggerTest {
 
     private static final String CLEANUP_PATH = "/matches/internal/cleanup/user/" + USER_ID + "/pool/" + POOL_ID;
@@ -61,6 +71,8 @@ class PubSubTriggerTest {
     private static GoogleEmulatorForTests emulator;
 
     private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
+    private final Telemetry telemetry = Telemetry.inProcess("matchflow");
+    private final List<SpanData> spans = new CopyOnWriteArrayList<>();
     private final String topic = "user_left_pool-" + UUID.randomUUID();
     private final String subscription = "match-cleanup-handler-" + UUID.randomUUID();
     private FunctionHost functionHost;
@@ -82,6 +94,7 @@ class PubSubTriggerTest {
     @BeforeEach
     void createTopology() throws Exception {
         emulator.createTopicAndSubscription(topic, subscription);
+        telemetry.spans().subscribe(spans::add);
     }
 
     @AfterEach
@@ -92,6 +105,7 @@ class PubSubTriggerTest {
         if (functionHost != null) {
             functionHost.close();
         }
+        telemetry.close();
     }
 
     @Test
@@ -107,6 +121,54 @@ class PubSubTriggerTest {
                 deleteRequestedFor(urlPathEqualTo(CLEANUP_PATH))
                         .withQueryParam("event_id", equalTo(EVENT_ID.toString())));
         assertThat(deliveriesOf(messageId).get(0).status()).isEqualTo(OptionalInt.of(204));
+    }
+
+    @Test
+    void aTracedMessageIsFollowedThroughTheTriggerAndTheFunctionToMatches() throws Exception {
+        MATCHES.stubFor(delete(urlPathEqualTo(CLEANUP_PATH)).willReturn(okJson(COUNTS)));
+        startTrigger(startFunction());
+        Span publish = telemetry.tracer("test").spanBuilder("publish").startSpan();
+        PubsubMessage traced = currentEvent().toBuilder()
+                .putAllAttributes(Telemetry.traceAttributes(Context.root().with(publish)))
+                .build();
+        publish.end();
+
+        String messageId = emulator.publish(topic, traced);
+
+        await().atMost(PATIENCE).until(() -> outcomesOf(messageId).contains(Delivery.Outcome.ACKED));
+        SpanData delivery = awaitSpan("deliver " + subscription);
+        SpanData invocation = awaitSpan("cleanup");
+        String traceId = publish.getSpanContext().getTraceId();
+        assertThat(delivery.getTraceId()).isEqualTo(traceId);
+        assertThat(delivery.getParentSpanId())
+                .isEqualTo(publish.getSpanContext().getSpanId());
+        assertThat(delivery.getAttributes().asMap())
+                .containsEntry(SpanAttributes.MESSAGING_MESSAGE_ID, messageId)
+                .containsEntry(SpanAttributes.OUTCOME, "acked")
+                .containsEntry(SpanAttributes.HTTP_RESPONSE_STATUS_CODE, 204L);
+        assertThat(invocation.getParentSpanId()).isEqualTo(delivery.getSpanId());
+        assertThat(invocation.getAttributes().get(SpanAttributes.EVENT_ID)).isEqualTo(EVENT_ID.toString());
+        List<String> traceparentsMatchesReceived =
+                MATCHES.findAll(deleteRequestedFor(urlPathEqualTo(CLEANUP_PATH))).stream()
+                        .map(request -> request.getHeader("traceparent"))
+                        .collect(Collectors.toList());
+        assertThat(traceparentsMatchesReceived).first().isEqualTo(traceparentOf(invocation));
+        assertThat(traceparentsMatchesReceived)
+                .allSatisfy(traceparent -> assertThat(traceparent).startsWith("00-" + traceId + "-"));
+    }
+
+    @Test
+    void aNackedDeliveryIsAnErrorSpan() throws Exception {
+        startTrigger(URI.create("http://127.0.0.1:" + LoopbackPorts.unused() + "/"));
+
+        String messageId = emulator.publish(topic, currentEvent());
+
+        SpanData delivery = awaitSpan("deliver " + subscription);
+        assertThat(delivery.getAttributes().asMap())
+                .containsEntry(SpanAttributes.MESSAGING_MESSAGE_ID, messageId)
+                .containsEntry(SpanAttributes.OUTCOME, "nacked");
+        assertThat(delivery.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+        assertThat(delivery.getStatus().getDescription()).startsWith("no answer");
     }
 
     @Test
@@ -181,7 +243,8 @@ class PubSubTriggerTest {
     private URI startFunction() {
         CleanupSettings settings =
                 new CleanupSettings(URI.create(MATCHES.baseUrl()), new SharedSecretTokenSource("trigger-test-token"));
-        functionHost = new FunctionHost(new CleanupFunction(settings, new SimpleMeterRegistry()));
+        functionHost =
+                new FunctionHost(new CleanupFunction(settings, new SimpleMeterRegistry(), telemetry.openTelemetry()));
         return functionHost.start("127.0.0.1", 0).url();
     }
 
@@ -197,7 +260,8 @@ class PubSubTriggerTest {
                 functionUrl,
                 maxConcurrentDeliveries,
                 Duration.ofSeconds(10));
-        trigger = new PubSubTrigger(settings, emulator::subscriber).addListener(deliveries::add);
+        trigger = new PubSubTrigger(settings, emulator::subscriber, telemetry.openTelemetry())
+                .addListener(deliveries::add);
         trigger.start();
     }
 
@@ -205,6 +269,22 @@ class PubSubTriggerTest {
         PoolMemberRemoved event =
                 new PoolMemberRemoved(EVENT_ID, POOL_ID, USER_ID, Instant.parse("2025-12-05T10:30:00Z"));
         return EventCodec.encode(event).toPubsubMessage();
+    }
+
+    private static String traceparentOf(SpanData span) {
+        return "00-" + span.getTraceId() + "-" + span.getSpanId() + "-"
+                + span.getSpanContext().getTraceFlags().asHex();
+    }
+
+    private SpanData awaitSpan(String name) {
+        return await("a span named " + name)
+                .atMost(PATIENCE)
+                .until(
+                        () -> spans.stream()
+                                .filter(span -> span.getName().equals(name))
+                                .findFirst(),
+                        Optional::isPresent)
+                .orElseThrow();
     }
 
     private List<Delivery> deliveriesOf(String messageId) {
