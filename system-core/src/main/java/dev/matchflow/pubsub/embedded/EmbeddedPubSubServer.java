@@ -1,0 +1,193 @@
+package dev.matchflow.pubsub.embedded;
+
+import io.grpc.Server;
+import io.grpc.netty.NettyServerBuilder;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An in-process Pub/Sub server: the {@code google.pubsub.v1} Publisher and Subscriber gRPC services over a
+ * {@link Broker}, on a loopback port by default.
+ *
+ * <pre>{@code
+ * try (EmbeddedPubSubServer server = EmbeddedPubSubServer.builder().port(0).build().start()) {
+ *     String endpoint = server.endpoint(); // "127.0.0.1:PORT", for a plaintext channel
+ * }
+ * }</pre>
+ */
+public final class EmbeddedPubSubServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPubSubServer.class);
+
+    /** Larger than the largest publish request (10 MB), so that the service, not the transport, rejects it. */
+    private static final int MAX_INBOUND_MESSAGE_BYTES = 20 * 1024 * 1024;
+
+    private final String host;
+    private final int requestedPort;
+    private final Broker broker;
+    private EventLoopGroup acceptor;
+    private EventLoopGroup workers;
+    private Server server;
+    private boolean closed;
+
+    private EmbeddedPubSubServer(Builder builder) {
+        this.host = builder.host;
+        this.requestedPort = builder.port;
+        this.broker = new Broker(builder.timeScale);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Binds the port and starts serving.
+     *
+     * @return this server, started
+     * @throws IllegalStateException if the port is taken or the server was already started
+     */
+    public synchronized EmbeddedPubSubServer start() {
+        if (server != null || closed) {
+            throw new IllegalStateException("The embedded Pub/Sub server on " + host + ":" + requestedPort
+                    + " was already started; build a new one");
+        }
+        acceptor = new MultiThreadIoEventLoopGroup(
+                1, new DefaultThreadFactory("pubsub-accept", true), NioIoHandler.newFactory());
+        workers = new MultiThreadIoEventLoopGroup(
+                0, new DefaultThreadFactory("pubsub-io", true), NioIoHandler.newFactory());
+        try {
+            server = bind();
+        } catch (IOException e) {
+            close();
+            throw new IllegalStateException(bindFailure(e), e);
+        }
+        LOG.info("Embedded Pub/Sub server listening on {} (time scale {})", endpoint(), broker.timeScale());
+        return this;
+    }
+
+    public String host() {
+        return host;
+    }
+
+    /** The port served, once started (the free port chosen when the builder asked for port 0). */
+    public synchronized int port() {
+        if (server == null) {
+            throw new IllegalStateException("The embedded Pub/Sub server is not started; call start() first");
+        }
+        return server.getPort();
+    }
+
+    /** {@code host:port}, the target of a plaintext gRPC channel. */
+    public String endpoint() {
+        return host + ":" + port();
+    }
+
+    /** The engine behind the server, for introspection. */
+    public Broker broker() {
+        return broker;
+    }
+
+    /** Stops serving, ends every stream and stops every thread of the server. Calling it again does nothing. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        String address = server == null ? host + ":" + requestedPort : endpoint();
+        broker.close();
+        if (server != null) {
+            stopServer();
+        }
+        shutDown(acceptor);
+        shutDown(workers);
+        LOG.info("Embedded Pub/Sub server on {} stopped", address);
+    }
+
+    private Server bind() throws IOException {
+        return NettyServerBuilder.forAddress(new InetSocketAddress(host, requestedPort))
+                .channelType(NioServerSocketChannel.class)
+                .bossEventLoopGroup(acceptor)
+                .workerEventLoopGroup(workers)
+                .maxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES)
+                .addService(new PublisherService(broker))
+                .addService(new SubscriberService(broker))
+                .build()
+                .start();
+    }
+
+    private void stopServer() {
+        server.shutdown();
+        try {
+            if (!server.awaitTermination(2, TimeUnit.SECONDS)) {
+                server.shutdownNow();
+                server.awaitTermination(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            server.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void shutDown(EventLoopGroup group) {
+        if (group != null) {
+            group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+
+    private String bindFailure(IOException e) {
+        String address = host + ":" + requestedPort;
+        if (e instanceof BindException || e.getCause() instanceof BindException) {
+            return "Port " + requestedPort + " on " + host + " is already in use; stop what listens on " + address
+                    + ", or choose another port (port(0) picks a free one)";
+        }
+        return "The embedded Pub/Sub server could not listen on " + address + ": " + e.getMessage();
+    }
+
+    /** Settings of an {@link EmbeddedPubSubServer}. */
+    public static final class Builder {
+
+        private String host = "127.0.0.1";
+        private int port = 8085;
+        private double timeScale = 1.0;
+
+        private Builder() {}
+
+        /** The address to listen on; 127.0.0.1 by default. */
+        public Builder host(String host) {
+            this.host = host;
+            return this;
+        }
+
+        /** The port to listen on; 8085 by default, 0 for a free port. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** How many times faster than real time retry backoffs and push retry delays run; 1 by default. */
+        public Builder timeScale(double timeScale) {
+            if (!(timeScale > 0) || Double.isInfinite(timeScale)) {
+                throw new IllegalArgumentException("timeScale must be a positive number, was " + timeScale);
+            }
+            this.timeScale = timeScale;
+            return this;
+        }
+
+        public EmbeddedPubSubServer build() {
+            return new EmbeddedPubSubServer(this);
+        }
+    }
+}
