@@ -28,12 +28,18 @@ class EmbeddedPubSubServerTest {
     @Test
     void servesTheApiOnItsEndpoint() {
         try (var server = EmbeddedPubSubServer.builder().port(0).build().start()) {
-            ManagedChannel channel =
-                    ManagedChannelBuilder.forTarget(server.endpoint()).usePlaintext().build();
-            server.broker().createTopic(Topic.newBuilder().setName("projects/p/topics/served").build());
+            ManagedChannel channel = ManagedChannelBuilder.forTarget(server.endpoint())
+                    .usePlaintext()
+                    .build();
+            server.broker()
+                    .createTopic(Topic.newBuilder()
+                            .setName("projects/p/topics/served")
+                            .build());
 
             Topic topic = PublisherGrpc.newBlockingStub(channel)
-                    .getTopic(GetTopicRequest.newBuilder().setTopic("projects/p/topics/served").build());
+                    .getTopic(GetTopicRequest.newBuilder()
+                            .setTopic("projects/p/topics/served")
+                            .build());
 
             assertThat(topic.getName()).isEqualTo("projects/p/topics/served");
             channel.shutdownNow();
@@ -65,13 +71,15 @@ class EmbeddedPubSubServerTest {
     @Test
     void closingStopsEveryThreadOfTheServerAndCanBeRepeated() {
         var server = EmbeddedPubSubServer.builder().port(0).build().start();
-        server.broker().createTopic(Topic.newBuilder().setName("projects/p/topics/closing").build());
+        server.broker()
+                .createTopic(
+                        Topic.newBuilder().setName("projects/p/topics/closing").build());
 
         server.close();
         server.close();
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(serverThreads())
-                .isEmpty());
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(serverThreads()).isEmpty());
     }
 
     @Test

@@ -52,8 +52,14 @@ final class PubSubFixture implements AutoCloseable {
     private final List<Subscriber> subscribers = new ArrayList<>();
 
     private PubSubFixture(double timeScale) {
-        server = EmbeddedPubSubServer.builder().port(0).timeScale(timeScale).build().start();
-        channel = ManagedChannelBuilder.forTarget(server.endpoint()).usePlaintext().build();
+        server = EmbeddedPubSubServer.builder()
+                .port(0)
+                .timeScale(timeScale)
+                .build()
+                .start();
+        channel = ManagedChannelBuilder.forTarget(server.endpoint())
+                .usePlaintext()
+                .build();
         channels = FixedTransportChannelProvider.create(GrpcTransportChannel.create(channel));
         try {
             topicAdmin = TopicAdminClient.create(TopicAdminSettings.newBuilder()
@@ -154,8 +160,7 @@ final class PubSubFixture implements AutoCloseable {
     }
 
     /** A started subscriber; {@code settings} may tune its builder (flow control, lease extension). */
-    Subscriber subscriber(
-            String subscription, MessageReceiver receiver, UnaryOperator<Subscriber.Builder> settings) {
+    Subscriber subscriber(String subscription, MessageReceiver receiver, UnaryOperator<Subscriber.Builder> settings) {
         Subscriber subscriber = settings.apply(Subscriber.newBuilder(subscription, receiver)
                         .setChannelProvider(channels)
                         .setCredentialsProvider(NoCredentialsProvider.create()))

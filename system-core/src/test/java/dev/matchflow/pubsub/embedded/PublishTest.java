@@ -80,8 +80,7 @@ class PublishTest {
 
     @Test
     void publishingToAMissingTopicIsNotFound() {
-        assertApiError(
-                () -> pubsub.publish(topicName("missing"), message("lost")), Code.NOT_FOUND, "Topic not found");
+        assertApiError(() -> pubsub.publish(topicName("missing"), message("lost")), Code.NOT_FOUND, "Topic not found");
     }
 
     @Test
@@ -94,9 +93,8 @@ class PublishTest {
 
     @Test
     void attributeKeysHaveAtMost256Bytes() {
-        PubsubMessage longKey = message("x").toBuilder()
-                .putAttributes("k".repeat(257), "v")
-                .build();
+        PubsubMessage longKey =
+                message("x").toBuilder().putAttributes("k".repeat(257), "v").build();
 
         assertApiError(
                 () -> pubsub.publish(topic, longKey), Code.INVALID_ARGUMENT, "attribute key is longer than 256 bytes");

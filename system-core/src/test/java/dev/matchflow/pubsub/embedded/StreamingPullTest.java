@@ -219,7 +219,9 @@ class StreamingPullTest {
     void theFirstRequestNamesTheSubscriptionAndTheStreamDeadline() {
         RawStream withoutSubscription = RawStream.open(
                 pubsub.asyncSubscriberStub(),
-                StreamingPullRequest.newBuilder().setStreamAckDeadlineSeconds(10).build());
+                StreamingPullRequest.newBuilder()
+                        .setStreamAckDeadlineSeconds(10)
+                        .build());
         RawStream withoutDeadline = RawStream.open(
                 pubsub.asyncSubscriberStub(),
                 StreamingPullRequest.newBuilder().setSubscription(subscription).build());
@@ -252,6 +254,8 @@ class StreamingPullTest {
     }
 
     private static void count(Map<String, AtomicInteger> deliveries, PubsubMessage message) {
-        deliveries.computeIfAbsent(message.getMessageId(), id -> new AtomicInteger()).incrementAndGet();
+        deliveries
+                .computeIfAbsent(message.getMessageId(), id -> new AtomicInteger())
+                .incrementAndGet();
     }
 }

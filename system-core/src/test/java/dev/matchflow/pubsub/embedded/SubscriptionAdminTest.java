@@ -48,7 +48,8 @@ class SubscriptionAdminTest {
         assertThat(created.getAckDeadlineSeconds()).isEqualTo(10);
         assertThat(created.getMessageRetentionDuration()).isEqualTo(Durations.fromDays(7));
         assertThat(created.getState()).isEqualTo(Subscription.State.ACTIVE);
-        assertThat(pubsub.subscriptionAdmin().getSubscription(created.getName())).isEqualTo(created);
+        assertThat(pubsub.subscriptionAdmin().getSubscription(created.getName()))
+                .isEqualTo(created);
         assertThat(pubsub.broker().subscriptions()).containsExactly(created.getName());
     }
 
@@ -160,7 +161,9 @@ class SubscriptionAdminTest {
     void aPushEndpointMustBeAnHttpUrl() {
         assertApiError(
                 () -> pubsub.givenSubscription(
-                        "pushed", topic, s -> s.setPushConfig(PushConfig.newBuilder().setPushEndpoint("ftp://x"))),
+                        "pushed",
+                        topic,
+                        s -> s.setPushConfig(PushConfig.newBuilder().setPushEndpoint("ftp://x"))),
                 Code.INVALID_ARGUMENT,
                 "Unsupported push_endpoint (push_endpoint=ftp://x)");
     }
@@ -207,7 +210,8 @@ class SubscriptionAdminTest {
         Subscription updated = pubsub.subscriptionAdmin()
                 .updateSubscription(UpdateSubscriptionRequest.newBuilder()
                         .setSubscription(Subscription.newBuilder().setName(subscription))
-                        .setUpdateMask(FieldMask.newBuilder().addPaths("retry_policy").addPaths("dead_letter_policy"))
+                        .setUpdateMask(
+                                FieldMask.newBuilder().addPaths("retry_policy").addPaths("dead_letter_policy"))
                         .build());
 
         assertThat(updated.hasRetryPolicy()).isFalse();
@@ -221,8 +225,9 @@ class SubscriptionAdminTest {
         assertApiError(
                 () -> pubsub.subscriptionAdmin()
                         .updateSubscription(UpdateSubscriptionRequest.newBuilder()
-                                .setSubscription(
-                                        Subscription.newBuilder().setName(subscription).setFilter("attributes:x"))
+                                .setSubscription(Subscription.newBuilder()
+                                        .setName(subscription)
+                                        .setFilter("attributes:x"))
                                 .setUpdateMask(FieldMask.newBuilder().addPaths("filter"))
                                 .build()),
                 Code.INVALID_ARGUMENT,
@@ -236,8 +241,9 @@ class SubscriptionAdminTest {
         assertApiError(
                 () -> pubsub.subscriptionAdmin()
                         .updateSubscription(UpdateSubscriptionRequest.newBuilder()
-                                .setSubscription(
-                                        Subscription.newBuilder().setName(subscription).setAckDeadlineSeconds(3))
+                                .setSubscription(Subscription.newBuilder()
+                                        .setName(subscription)
+                                        .setAckDeadlineSeconds(3))
                                 .setUpdateMask(FieldMask.newBuilder().addPaths("ack_deadline_seconds"))
                                 .build()),
                 Code.INVALID_ARGUMENT,
@@ -295,14 +301,16 @@ class SubscriptionAdminTest {
                 () -> pubsub.subscriptionAdmin().deleteSubscription(subscription),
                 Code.NOT_FOUND,
                 "Subscription does not exist");
-        assertThat(pubsub.topicAdmin().listTopicSubscriptions(topic).iterateAll()).isEmpty();
+        assertThat(pubsub.topicAdmin().listTopicSubscriptions(topic).iterateAll())
+                .isEmpty();
     }
 
     @Test
     void modifiesThePushConfig() {
         String subscription = pubsub.givenSubscription("pushed", topic);
-        PushConfig push =
-                PushConfig.newBuilder().setPushEndpoint("http://127.0.0.1:9/push").build();
+        PushConfig push = PushConfig.newBuilder()
+                .setPushEndpoint("http://127.0.0.1:9/push")
+                .build();
 
         pubsub.subscriptionAdmin().modifyPushConfig(subscription, push);
         Subscription pushed = pubsub.subscriptionAdmin().getSubscription(subscription);

@@ -97,8 +97,7 @@ class TopicAdminTest {
 
     @Test
     void gettingAMissingTopicIsNotFound() {
-        assertApiError(
-                () -> pubsub.topicAdmin().getTopic(topicName("missing")), Code.NOT_FOUND, "Topic not found");
+        assertApiError(() -> pubsub.topicAdmin().getTopic(topicName("missing")), Code.NOT_FOUND, "Topic not found");
     }
 
     @Test
@@ -228,13 +227,11 @@ class TopicAdminTest {
         assertApiError(() -> pubsub.topicAdmin().getTopic(topic), Code.NOT_FOUND, "Topic not found");
         assertThat(pubsub.subscriptionAdmin().getSubscription(subscription).getTopic())
                 .isEqualTo("_deleted-topic_");
-        assertApiError(
-                () -> pubsub.publish(topic, PubSubFixture.message("late")), Code.NOT_FOUND, "Topic not found");
+        assertApiError(() -> pubsub.publish(topic, PubSubFixture.message("late")), Code.NOT_FOUND, "Topic not found");
     }
 
     @Test
     void deletingAMissingTopicIsNotFound() {
-        assertApiError(
-                () -> pubsub.topicAdmin().deleteTopic(topicName("missing")), Code.NOT_FOUND, "Topic not found");
+        assertApiError(() -> pubsub.topicAdmin().deleteTopic(topicName("missing")), Code.NOT_FOUND, "Topic not found");
     }
 }
