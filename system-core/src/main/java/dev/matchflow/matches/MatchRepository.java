@@ -11,10 +11,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The {@code matches}, {@code match_decisions} and {@code cleanup_log} tables, on the caller's transaction. */
-final class MatchRepository {
+/**
+ * The {@code matches}, {@code match_decisions} and {@code cleanup_log} tables, on the caller's transaction. The
+ * match row mapper is public so that a stack's snapshot reads matches as the service does.
+ */
+public final class MatchRepository {
 
-    private static final String COLUMNS = "id, pool_id, user_a_id, user_b_id, status, created_at, updated_at";
+    /** The columns {@link #match} reads. */
+    public static final String COLUMNS = "id, pool_id, user_a_id, user_b_id, status, created_at, updated_at";
+
     private static final String NOT_ACCEPTED = "status IN ('waiting', 'rejected')";
     private static final int IDS_PER_STATEMENT = 500;
 
@@ -184,7 +189,8 @@ final class MatchRepository {
                 eventId);
     }
 
-    private static Match match(ResultSet row) throws SQLException {
+    /** A {@code matches} row read with {@link #COLUMNS}. */
+    public static Match match(ResultSet row) throws SQLException {
         return new Match(
                 Sql.uuid(row, "id"),
                 Sql.uuid(row, "pool_id"),

@@ -9,11 +9,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The {@code pools} and {@code pool_members} tables; every method runs on the caller's transaction. */
-final class PoolRepository {
+/**
+ * The {@code pools} and {@code pool_members} tables; every method runs on the caller's transaction. The row
+ * mappers are public so that a stack's snapshot reads these rows as the service does.
+ */
+public final class PoolRepository {
 
-    private static final String POOL_COLUMNS = "id, name, capacity, member_count, created_at";
-    private static final String MEMBER_COLUMNS = "pool_id, user_id, joined_at";
+    /** The columns {@link #pool} reads. */
+    public static final String POOL_COLUMNS = "id, name, capacity, member_count, created_at";
+
+    /** The columns {@link #membership} reads. */
+    public static final String MEMBER_COLUMNS = "pool_id, user_id, joined_at";
 
     void insert(Connection connection, Pool pool) throws SQLException {
         Sql.update(
@@ -92,7 +98,8 @@ final class PoolRepository {
         Sql.update(connection, "UPDATE pools SET member_count = member_count + ? WHERE id = ?", change, poolId);
     }
 
-    private static Pool pool(ResultSet row) throws SQLException {
+    /** A {@code pools} row read with {@link #POOL_COLUMNS}. */
+    public static Pool pool(ResultSet row) throws SQLException {
         int capacity = row.getInt("capacity");
         boolean unlimited = row.wasNull();
         return new Pool(
@@ -103,7 +110,8 @@ final class PoolRepository {
                 SqlTimes.get(row, "created_at"));
     }
 
-    private static Membership membership(ResultSet row) throws SQLException {
+    /** A {@code pool_members} row read with {@link #MEMBER_COLUMNS}. */
+    public static Membership membership(ResultSet row) throws SQLException {
         return new Membership(Sql.uuid(row, "pool_id"), Sql.uuid(row, "user_id"), SqlTimes.get(row, "joined_at"));
     }
 }

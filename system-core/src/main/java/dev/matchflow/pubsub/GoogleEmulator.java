@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * it and returns once it answers. {@link #close()} stops the whole process tree (the launcher script starts a
  * {@code java} child), and so does JVM exit for an emulator nobody closed.
  */
-public final class GoogleEmulator implements AutoCloseable {
+public final class GoogleEmulator implements EmulatorProvider.RunningEmulator {
 
     private static final Logger log = LoggerFactory.getLogger(GoogleEmulator.class);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
@@ -82,6 +82,7 @@ public final class GoogleEmulator implements AutoCloseable {
     }
 
     /** Where clients reach it: {@code 127.0.0.1:PORT}. */
+    @Override
     public String endpoint() {
         return "127.0.0.1:" + port;
     }

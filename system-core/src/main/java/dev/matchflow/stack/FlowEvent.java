@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param messageId the Pub/Sub message id, when the hop carries a message
  * @param userId the user concerned, when known
  * @param poolId the pool concerned, when known
+ * @param traceId the trace the hop belongs to, when it was traced; one leave's hops share it
  * @param duration how long the hop took, {@link Duration#ZERO} for instantaneous ones
  * @param detail a short human-readable note (status code, counts, rejection reason), never a payload
  */
@@ -28,6 +29,7 @@ public record FlowEvent(
         String messageId,
         String userId,
         String poolId,
+        String traceId,
         Duration duration,
         String detail) {
 
@@ -44,6 +46,6 @@ public record FlowEvent(
     /** The same event, numbered by the feed. */
     FlowEvent withSequence(long number) {
         return new FlowEvent(
-                number, at, from, to, action, outcome, eventId, messageId, userId, poolId, duration, detail);
+                number, at, from, to, action, outcome, eventId, messageId, userId, poolId, traceId, duration, detail);
     }
 }

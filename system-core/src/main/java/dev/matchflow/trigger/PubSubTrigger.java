@@ -108,6 +108,11 @@ public final class PubSubTrigger implements AutoCloseable {
         return this;
     }
 
+    /** How many POSTs to the function are under way now. */
+    public int deliveriesInFlight() {
+        return settings.maxConcurrentDeliveries() - deliverySlots.availablePermits();
+    }
+
     /** Stops pulling and waits for deliveries in flight to be answered. Stopping twice does nothing. */
     @Override
     public synchronized void close() {

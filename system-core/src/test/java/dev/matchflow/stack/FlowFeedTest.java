@@ -90,6 +90,7 @@ class FlowFeedTest {
                 null,
                 null,
                 null,
+                null,
                 Duration.ZERO,
                 null);
     }

@@ -1,0 +1,132 @@
+package dev.matchflow.stack;
+
+import dev.matchflow.http.JsonHttpClient;
+import dev.matchflow.matches.CleanupOutcome;
+import dev.matchflow.matches.Match;
+import dev.matchflow.matches.MatchesService;
+import dev.matchflow.pools.Membership;
+import dev.matchflow.pools.Pool;
+import dev.matchflow.pools.PoolsService;
+import dev.matchflow.usermatch.LeaveOutcome;
+import dev.matchflow.usermatch.UserMatchService;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Drives a running system through its public HTTP APIs, as its real clients would: joins and leaves through
+ * User-Match, pools through Pools, matches and decisions through Matches, and the operators' cleanup through
+ * Matches' internal endpoint with the stack's token. Every failure is a {@link
+ * dev.matchflow.http.ServiceCallException} naming the service, the request and the answer.
+ *
+ * <pre>{@code
+ * StackClient client = StackClient.of(stack);
+ * Pool pool = client.createPool("evening", null);
+ * client.join(user, pool.id());
+ * LeaveOutcome left = client.leave(user);
+ * }</pre>
+ */
+public final class StackClient {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final JsonHttpClient userMatch;
+    private final JsonHttpClient pools;
+    private final JsonHttpClient matches;
+    private final JsonHttpClient internal;
+
+    private StackClient(JsonHttpClient userMatch, JsonHttpClient pools, JsonHttpClient matches, String token) {
+        this.userMatch = userMatch;
+        this.pools = pools;
+        this.matches = matches;
+        this.internal = matches.withBearerToken(token);
+    }
+
+    /** A client of the stack's services, holding its internal token. */
+    public static StackClient of(SystemStack stack) {
+        return of(stack.endpoints(), stack.internalToken());
+    }
+
+    /** A client of the services at {@code endpoints}, sending {@code internalToken} to the internal endpoints. */
+    public static StackClient of(StackEndpoints endpoints, String internalToken) {
+        return new StackClient(
+                JsonHttpClient.create(
+                        UserMatchService.NAME, endpoints.userMatch().toString(), TIMEOUT),
+                JsonHttpClient.create(PoolsService.NAME, endpoints.pools().toString(), TIMEOUT),
+                JsonHttpClient.create(MatchesService.NAME, endpoints.matches().toString(), TIMEOUT),
+                internalToken);
+    }
+
+    /** Creates a pool; {@code capacity} null for no limit. */
+    public Pool createPool(String name, Integer capacity) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("name", name);
+        if (capacity != null) {
+            body.put("capacity", capacity);
+        }
+        return pools.post("/pools", body, Pool.class);
+    }
+
+    public List<Pool> pools() {
+        return List.of(pools.get("/pools", Pool[].class));
+    }
+
+    public List<Membership> members(UUID poolId) {
+        return List.of(pools.get("/pools/" + poolId + "/members", Membership[].class));
+    }
+
+    /** Deletes a pool with everything in it; nothing is published. */
+    public void deletePool(UUID poolId) {
+        pools.delete("/pools/" + poolId, Void.class);
+    }
+
+    /** The user joins the pool through User-Match. */
+    public Membership join(UUID userId, UUID poolId) {
+        return userMatch.post("/users/" + userId + "/pool", Map.of("pool_id", poolId.toString()), Membership.class);
+    }
+
+    /** The pool the user is in, through User-Match; empty when none. */
+    public Optional<Membership> membership(UUID userId) {
+        return userMatch.find("/users/" + userId + "/pool", Membership.class);
+    }
+
+    /** The user leaves their pool through User-Match, which publishes the event of the leave. */
+    public LeaveOutcome leave(UUID userId) {
+        return userMatch.delete("/users/" + userId + "/pool", LeaveOutcome.class);
+    }
+
+    /** Offers a match to two members of a pool. */
+    public Match createMatch(UUID poolId, UUID userAId, UUID userBId) {
+        Map<String, String> body =
+                Map.of("pool_id", poolId.toString(), "user_a_id", userAId.toString(), "user_b_id", userBId.toString());
+        return matches.post("/matches", body, Match.class);
+    }
+
+    /** Records a user's {@code accept} or {@code reject} and answers the match as it now is. */
+    public Match decide(UUID matchId, UUID userId, String decision) {
+        Map<String, String> body = Map.of("user_id", userId.toString(), "decision", decision);
+        return matches.post("/matches/" + matchId + "/decisions", body, Match.class);
+    }
+
+    public Optional<Match> match(UUID matchId) {
+        return matches.find("/matches/" + matchId, Match.class);
+    }
+
+    /** Every match a user is in. */
+    public List<Match> matchesOf(UUID userId) {
+        return List.of(matches.get("/matches?user_id=" + userId, Match[].class));
+    }
+
+    /** Every match of a pool. */
+    public List<Match> matchesIn(UUID poolId) {
+        return List.of(matches.get("/matches?pool_id=" + poolId, Match[].class));
+    }
+
+    /** Removes every non-accepted match of a pool, as an operator would. */
+    public CleanupOutcome cleanUpPool(UUID poolId) {
+        return internal.delete("/matches/internal/cleanup/pool/" + poolId, CleanupOutcome.class);
+    }
+}

@@ -1,0 +1,121 @@
+package dev.matchflow.stack;
+
+import dev.matchflow.db.DatabaseSettings;
+import dev.matchflow.pubsub.PubSubBackend;
+import dev.matchflow.pubsub.PubSubClients;
+import dev.matchflow.pubsub.PubSubTopology;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How a {@link SystemStack} runs: where its messages and rows live, and how fast simulated time passes.
+ *
+ * <p>The defaults ({@link #defaults()}) need nothing installed: the embedded Pub/Sub server, a private in-memory H2
+ * database, every endpoint on a free 127.0.0.1 port, publishing enabled, real time.
+ *
+ * @param pubsub which Pub/Sub backend carries the events
+ * @param emulatorEndpoint {@code host:port} of the emulator for {@link PubSubBackend#EXTERNAL}; empty otherwise
+ * @param projectId the Google Cloud project of the topic and subscriptions
+ * @param topic the event topic; the subscriptions and the dead-letter topic are named after it
+ * @param database where the services' tables are
+ * @param publishingEnabled false to start User-Match as {@code ENABLE_EVENT_PUBLISHING=false} does
+ * @param timeScale how many times faster than real time the embedded Pub/Sub server runs retry backoffs; other
+ *     backends always run in real time
+ * @param pubsubPort the embedded server's port, 0 for a free one
+ */
+public record StackSettings(
+        PubSubBackend pubsub,
+        Optional<String> emulatorEndpoint,
+        String projectId,
+        String topic,
+        DatabaseSettings database,
+        boolean publishingEnabled,
+        double timeScale,
+        int pubsubPort) {
+
+    public StackSettings {
+        Objects.requireNonNull(pubsub, "pubsub");
+        Objects.requireNonNull(emulatorEndpoint, "emulatorEndpoint");
+        Objects.requireNonNull(projectId, "projectId");
+        Objects.requireNonNull(topic, "topic");
+        Objects.requireNonNull(database, "database");
+        if (!(timeScale > 0) || Double.isInfinite(timeScale)) {
+            throw new IllegalArgumentException(
+                    "time scale " + timeScale + " must be a positive number, 1 for real time");
+        }
+        if (pubsubPort < 0 || pubsubPort > 65_535) {
+            throw new IllegalArgumentException(
+                    "Pub/Sub port " + pubsubPort + " is outside 0..65535; 0 picks a free one");
+        }
+        if (pubsub == PubSubBackend.EXTERNAL && emulatorEndpoint.isEmpty()) {
+            throw new IllegalArgumentException("the external Pub/Sub backend needs the emulator's host:port;"
+                    + " set PUBSUB_EMULATOR_HOST or pass the endpoint");
+        }
+        PubSubTopology.forTopic(topic);
+    }
+
+    /** The embedded Pub/Sub server, a fresh in-memory database, publishing on, real time. */
+    public static StackSettings defaults() {
+        return new StackSettings(
+                PubSubBackend.EMBEDDED,
+                Optional.empty(),
+                PubSubClients.DEFAULT_EMULATOR_PROJECT,
+                PubSubTopology.DEFAULT_TOPIC,
+                DatabaseSettings.inMemory(),
+                true,
+                1.0,
+                0);
+    }
+
+    public StackSettings withPubSub(PubSubBackend newPubSub) {
+        return new StackSettings(
+                newPubSub, emulatorEndpoint, projectId, topic, database, publishingEnabled, timeScale, pubsubPort);
+    }
+
+    /** The external backend, at the emulator on {@code endpoint} ({@code host:port}). */
+    public StackSettings withExternalEmulator(String endpoint) {
+        return new StackSettings(
+                PubSubBackend.EXTERNAL,
+                Optional.of(endpoint),
+                projectId,
+                topic,
+                database,
+                publishingEnabled,
+                timeScale,
+                pubsubPort);
+    }
+
+    public StackSettings withProjectId(String newProjectId) {
+        return new StackSettings(
+                pubsub, emulatorEndpoint, newProjectId, topic, database, publishingEnabled, timeScale, pubsubPort);
+    }
+
+    public StackSettings withTopic(String newTopic) {
+        return new StackSettings(
+                pubsub, emulatorEndpoint, projectId, newTopic, database, publishingEnabled, timeScale, pubsubPort);
+    }
+
+    public StackSettings withDatabase(DatabaseSettings newDatabase) {
+        return new StackSettings(
+                pubsub, emulatorEndpoint, projectId, topic, newDatabase, publishingEnabled, timeScale, pubsubPort);
+    }
+
+    public StackSettings withPublishingEnabled(boolean enabled) {
+        return new StackSettings(pubsub, emulatorEndpoint, projectId, topic, database, enabled, timeScale, pubsubPort);
+    }
+
+    public StackSettings withTimeScale(double newTimeScale) {
+        return new StackSettings(
+                pubsub, emulatorEndpoint, projectId, topic, database, publishingEnabled, newTimeScale, pubsubPort);
+    }
+
+    public StackSettings withPubSubPort(int newPort) {
+        return new StackSettings(
+                pubsub, emulatorEndpoint, projectId, topic, database, publishingEnabled, timeScale, newPort);
+    }
+
+    /** The topic, subscriptions and dead-letter topic the stack provisions. */
+    public PubSubTopology topology() {
+        return PubSubTopology.forTopic(topic);
+    }
+}

@@ -1,0 +1,163 @@
+package dev.matchflow.stack;
+
+import dev.matchflow.matches.Match;
+import dev.matchflow.matches.MatchStatus;
+import dev.matchflow.pools.Membership;
+import dev.matchflow.pools.Pool;
+import dev.matchflow.pubsub.embedded.SubscriptionStats;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The whole state of a stack at one moment: every row of the services' tables, and what Pub/Sub holds. The rows
+ * are read in one transaction, so they agree with each other.
+ *
+ * @param takenAt when it was read
+ * @param pools every pool, with its member count
+ * @param members every membership
+ * @param matches every match
+ * @param decisions every decision on a match
+ * @param cleanups every processed cleanup event, as Matches recorded it
+ * @param outbox every event User-Match stored, published or pending
+ * @param messages what became of the published messages
+ * @param pubsub what the Pub/Sub server holds, where it can be looked into
+ */
+public record StackSnapshot(
+        Instant takenAt,
+        List<Pool> pools,
+        List<Membership> members,
+        List<Match> matches,
+        List<MatchDecision> decisions,
+        List<CleanupRecord> cleanups,
+        List<OutboxEntry> outbox,
+        MessageCounts messages,
+        Optional<PubSubState> pubsub) {
+
+    public StackSnapshot {
+        Objects.requireNonNull(takenAt, "takenAt");
+        pools = List.copyOf(pools);
+        members = List.copyOf(members);
+        matches = List.copyOf(matches);
+        decisions = List.copyOf(decisions);
+        cleanups = List.copyOf(cleanups);
+        outbox = List.copyOf(outbox);
+        Objects.requireNonNull(messages, "messages");
+        Objects.requireNonNull(pubsub, "pubsub");
+    }
+
+    /** The pool with this id, if it exists. */
+    public Optional<Pool> pool(UUID poolId) {
+        return pools.stream().filter(pool -> pool.id().equals(poolId)).findFirst();
+    }
+
+    /** The members of a pool. */
+    public List<Membership> membersOf(UUID poolId) {
+        return members.stream().filter(member -> member.poolId().equals(poolId)).toList();
+    }
+
+    /** The pool a user is in, if any. */
+    public Optional<UUID> poolOf(UUID userId) {
+        return members.stream()
+                .filter(member -> member.userId().equals(userId))
+                .map(Membership::poolId)
+                .findFirst();
+    }
+
+    /** The matches one user is in, in every pool. */
+    public List<Match> matchesOf(UUID userId) {
+        return matches.stream().filter(match -> match.involves(userId)).toList();
+    }
+
+    /** The matches one user is in that have this status. */
+    public List<Match> matchesOf(UUID userId, MatchStatus status) {
+        return matchesOf(userId).stream()
+                .filter(match -> match.status() == status)
+                .toList();
+    }
+
+    /** The decisions on one match. */
+    public List<MatchDecision> decisionsOn(UUID matchId) {
+        return decisions.stream()
+                .filter(decision -> decision.matchId().equals(matchId))
+                .toList();
+    }
+
+    /** The events User-Match stored that are not published yet. */
+    public List<OutboxEntry> pendingEvents() {
+        return outbox.stream().filter(OutboxEntry::isPending).toList();
+    }
+
+    /**
+     * A user's decision on a match.
+     *
+     * @param decision {@code accept} or {@code reject}
+     */
+    public record MatchDecision(UUID matchId, UUID userId, String decision, Instant decidedAt) {}
+
+    /**
+     * The outcome of one processed cleanup event.
+     *
+     * @param eventId the event's id, or the message id of an event that had none
+     * @param leftAt the leave the event reported; empty for events of older producers
+     */
+    public record CleanupRecord(
+            String eventId,
+            UUID userId,
+            UUID poolId,
+            Optional<Instant> leftAt,
+            int matchesDeleted,
+            int decisionsDeleted,
+            int acceptedKept,
+            Instant processedAt) {}
+
+    /**
+     * One event in User-Match's outbox.
+     *
+     * @param attempts how many times the relay tried to publish it
+     * @param publishedAt when Pub/Sub took it; empty while it is pending
+     * @param messageId the id Pub/Sub gave it; empty while it is pending
+     * @param lastError why the last publish attempt failed, if it did
+     */
+    public record OutboxEntry(
+            UUID eventId,
+            UUID userId,
+            UUID poolId,
+            Instant leftAt,
+            Instant createdAt,
+            int attempts,
+            Optional<Instant> publishedAt,
+            Optional<String> messageId,
+            Optional<String> lastError) {
+
+        public boolean isPending() {
+            return publishedAt.isEmpty();
+        }
+    }
+
+    /**
+     * What became of the messages the stack knows were published (through the outbox, or by hand).
+     *
+     * @param published how many there are
+     * @param acked how many the trigger acknowledged: the function cleaned up or rejected them
+     * @param deadLettered how many failed their last delivery attempt and went to the dead-letter topic
+     * @param unsettled the ids of those that have not ended yet
+     */
+    public record MessageCounts(long published, long acked, long deadLettered, Set<String> unsettled) {
+
+        public MessageCounts {
+            unsettled = Set.copyOf(unsettled);
+        }
+    }
+
+    /**
+     * What the embedded Pub/Sub server holds for the stack's two subscriptions.
+     *
+     * @param trigger the trigger's subscription: backlog, messages in flight, counters
+     * @param deadLetters the subscription on the dead-letter topic: its backlog is the dead letters not redriven
+     */
+    public record PubSubState(SubscriptionStats trigger, SubscriptionStats deadLetters) {}
+}

@@ -1,0 +1,364 @@
+package dev.matchflow.stack;
+
+import com.google.api.core.ApiFuture;
+import com.google.cloud.pubsub.v1.Publisher;
+import com.google.pubsub.v1.PubsubMessage;
+import dev.matchflow.cleanup.CleanupFunction;
+import dev.matchflow.cleanup.CleanupSettings;
+import dev.matchflow.cleanup.FunctionHost;
+import dev.matchflow.cleanup.SharedSecretTokenSource;
+import dev.matchflow.db.Database;
+import dev.matchflow.http.ApiServer;
+import dev.matchflow.http.HttpSettings;
+import dev.matchflow.matches.MatchesService;
+import dev.matchflow.observability.Telemetry;
+import dev.matchflow.pools.PoolsClient;
+import dev.matchflow.pools.PoolsService;
+import dev.matchflow.pubsub.PubSubClients;
+import dev.matchflow.pubsub.PubSubTopology;
+import dev.matchflow.pubsub.embedded.Broker;
+import dev.matchflow.security.SharedSecretVerifier;
+import dev.matchflow.trigger.PubSubTrigger;
+import dev.matchflow.trigger.TriggerSettings;
+import dev.matchflow.usermatch.PubSubEventPublisher;
+import dev.matchflow.usermatch.UserMatchServer;
+import dev.matchflow.usermatch.UserMatchService;
+import dev.matchflow.usermatch.UserMatchSettings;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole match cleanup system on one machine: the database, Pub/Sub with the system's topology, the Pools,
+ * Matches and User-Match services, the cleanup function in its host, and the trigger that delivers the topic's
+ * messages to it. Every part listens on 127.0.0.1.
+ *
+ * <pre>{@code
+ * try (SystemStack stack = SystemStack.start(StackSettings.defaults())) {
+ *     URI userMatch = stack.endpoints().userMatch();
+ *     // ... drive the system through its HTTP APIs ...
+ *     stack.awaitQuiescence(Duration.ofSeconds(30));
+ *     StackSnapshot state = stack.snapshot();
+ * }
+ * }</pre>
+ *
+ * <p>What moves through the stack is told to observers of {@link #flow()}, one event per hop, and of {@link
+ * #subscribeSpans}, one span per hop with its trace.
+ */
+public final class SystemStack implements AutoCloseable {
+
+    /** The trigger's name as a traced service. */
+    static final String TRIGGER_NAME = "trigger";
+
+    private static final Logger log = LoggerFactory.getLogger(SystemStack.class);
+    private static final int RECENT_FLOW_EVENTS = 10_000;
+    private static final Duration QUIESCENCE_POLL = Duration.ofMillis(25);
+
+    private final StackSettings settings;
+    private final String internalToken = SharedSecretVerifier.randomSecret();
+    private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private final List<Telemetry> telemetries = new CopyOnWriteArrayList<>();
+    private final List<Consumer<SpanData>> spanObservers = new CopyOnWriteArrayList<>();
+    private final FlowFeed flow = new FlowFeed(RECENT_FLOW_EVENTS);
+    private final FlowRecorder recorder;
+    private final MessageLedger ledger = new MessageLedger(PubSubTopology.MAX_DELIVERY_ATTEMPTS);
+    private Database database;
+    private StateReader state;
+    private PubSubRuntime pubsub;
+    private ApiServer pools;
+    private ApiServer matches;
+    private FunctionHost function;
+    private UserMatchServer userMatch;
+    private PubSubTrigger trigger;
+    private Publisher handPublisher;
+
+    private SystemStack(StackSettings settings) {
+        this.settings = settings;
+        this.recorder = new FlowRecorder(flow, settings.topology());
+    }
+
+    /**
+     * Starts every part, in the order they depend on each other, and returns once all of them answer.
+     *
+     * @throws IllegalStateException when a part cannot start, naming it and why; what had started is stopped
+     */
+    public static SystemStack start(StackSettings settings) {
+        SystemStack stack = new SystemStack(settings);
+        long started = System.nanoTime();
+        try {
+            stack.startParts();
+        } catch (RuntimeException e) {
+            stack.close();
+            throw new IllegalStateException("the stack could not start: " + e.getMessage(), e);
+        }
+        log.info(
+                "stack ready in {} ms on Pub/Sub {} and {}: {}",
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+                settings.pubsub(),
+                settings.database().describe(),
+                stack.endpoints());
+        return stack;
+    }
+
+    /** The settings it was started with. */
+    public StackSettings settings() {
+        return settings;
+    }
+
+    /** Where each part is reached. */
+    public StackEndpoints endpoints() {
+        return new StackEndpoints(
+                URI.create(userMatch.url()),
+                URI.create(pools.url()),
+                URI.create(matches.url()),
+                function.url(),
+                pubsub.endpoint(),
+                settings.projectId(),
+                settings.topic());
+    }
+
+    /** The bearer token Matches' internal endpoints accept in this run; random for every stack. */
+    public String internalToken() {
+        return internalToken;
+    }
+
+    /** The live feed of hops through the system. */
+    public FlowFeed flow() {
+        return flow;
+    }
+
+    /**
+     * Calls {@code observer} with every span any part of the stack ends from now on, on the thread that ended it,
+     * until the returned handle is closed. The observer must return quickly.
+     */
+    public AutoCloseable subscribeSpans(Consumer<SpanData> observer) {
+        spanObservers.add(observer);
+        return () -> spanObservers.remove(observer);
+    }
+
+    /** Pub/Sub clients on the stack's backend, for publishing or pulling by hand; closed with the stack. */
+    public PubSubClients pubsubClients() {
+        return pubsub.clients();
+    }
+
+    /** The embedded Pub/Sub server's broker, for introspection; empty on every other backend. */
+    public Optional<Broker> broker() {
+        return pubsub.broker();
+    }
+
+    /**
+     * Publishes a message to the event topic as someone with {@code gcloud pubsub topics publish} would, whatever it
+     * holds; it is tracked like every other message until the trigger settles it.
+     *
+     * @return the message id Pub/Sub gave it
+     * @throws IllegalStateException when Pub/Sub does not take it within ten seconds
+     */
+    public String publishByHand(PubsubMessage message) {
+        try {
+            ApiFuture<String> published = handPublisher().publish(message);
+            String messageId = published.get(10, TimeUnit.SECONDS);
+            ledger.publishedByHand(messageId);
+            recorder.publishedByHand(messageId, message.getAttributesMap());
+            log.info("message {} published by hand to {}", messageId, settings.topic());
+            return messageId;
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException(
+                    "Pub/Sub did not take the message for " + settings.topic() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing to " + settings.topic(), e);
+        }
+    }
+
+    /** Every row of the system and what Pub/Sub holds, at this moment. */
+    public StackSnapshot snapshot() {
+        StateReader.Rows rows = state.read();
+        List<String> published = rows.outbox().stream()
+                .flatMap(entry -> entry.messageId().stream())
+                .toList();
+        return new StackSnapshot(
+                Instant.now(),
+                rows.pools(),
+                rows.members(),
+                rows.matches(),
+                rows.decisions(),
+                rows.cleanups(),
+                rows.outbox(),
+                messageCounts(published),
+                pubsubState());
+    }
+
+    /** What still moves through the system; quiet when nothing does. */
+    public Quiescence quiescence() {
+        int pending = state.pendingEvents();
+        Set<String> unsettled = ledger.unsettled(state.publishedMessageIds());
+        int inFlight = trigger.deliveriesInFlight();
+        long backlog = pubsubState()
+                .map(held -> held.trigger().backlog() + held.trigger().inFlight())
+                .orElse(0L);
+        return new Quiescence(pending, unsettled.size(), inFlight, backlog);
+    }
+
+    /**
+     * Waits until nothing moves: the outbox is empty, every published message was acknowledged or dead-lettered, and
+     * no delivery is under way.
+     *
+     * @throws TimeoutException when it is still not quiet after {@code timeout}, saying what still moves
+     */
+    public void awaitQuiescence(Duration timeout) throws TimeoutException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Quiescence now = quiescence();
+        while (!now.isQuiet()) {
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("the stack is not quiet after " + timeout + ": " + now);
+            }
+            Thread.sleep(QUIESCENCE_POLL.toMillis());
+            now = quiescence();
+        }
+    }
+
+    /** Stops every part, the last started first. Closing twice does nothing. */
+    @Override
+    public synchronized void close() {
+        while (!running.isEmpty()) {
+            AutoCloseable part = running.pop();
+            try {
+                part.close();
+            } catch (Exception e) {
+                log.warn("a part of the stack did not stop cleanly: {}", e.toString());
+            }
+        }
+        flow.close();
+        telemetries.forEach(Telemetry::close);
+        telemetries.clear();
+    }
+
+    private void startParts() {
+        database = started(Database.open(settings.database()));
+        state = new StateReader(database);
+        pubsub = started(PubSubRuntime.start(settings));
+        pubsub.broker().ifPresent(broker -> broker.addListener(recorder::brokerEvent));
+        pools = started(PoolsService.start(database, http(PoolsService.NAME)));
+        matches = started(startMatches());
+        function = started(startFunction());
+        userMatch = started(startUserMatch());
+        trigger = started(startTrigger());
+    }
+
+    private ApiServer startMatches() {
+        PoolsClient poolsClient = PoolsClient.create(pools.url()).withOpenTelemetry(telemetry(MatchesService.NAME));
+        return MatchesService.start(
+                database, http(MatchesService.NAME), poolsClient, new SharedSecretVerifier(internalToken));
+    }
+
+    private FunctionHost startFunction() {
+        CleanupSettings cleanup =
+                new CleanupSettings(URI.create(matches.url()), new SharedSecretTokenSource(internalToken));
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        CleanupFunction cleanupFunction = new CleanupFunction(cleanup, registry, telemetry(CleanupFunction.NAME));
+        return new FunctionHost(cleanupFunction).start(HttpSettings.LOOPBACK, 0);
+    }
+
+    private UserMatchServer startUserMatch() {
+        UserMatchSettings userMatchSettings = UserMatchSettings.forPools(pools.url())
+                .withHttp(http(UserMatchService.NAME))
+                .withPublishingEnabled(settings.publishingEnabled());
+        if (!settings.publishingEnabled()) {
+            return UserMatchService.startWithoutPublishing(database, userMatchSettings);
+        }
+        PubSubEventPublisher publisher =
+                PubSubEventPublisher.create(pubsub.clients(), settings.topic(), userMatchSettings.relay());
+        return UserMatchService.start(database, userMatchSettings, publisher);
+    }
+
+    private PubSubTrigger startTrigger() {
+        PubSubTopology topology = settings.topology();
+        TriggerSettings triggerSettings =
+                new TriggerSettings(settings.projectId(), topology.topic(), topology.subscription(), function.url());
+        PubSubClients clients = pubsub.clients();
+        PubSubTrigger started = new PubSubTrigger(triggerSettings, clients::subscriber, telemetry(TRIGGER_NAME));
+        started.addListener(ledger::delivered);
+        return started.start();
+    }
+
+    private HttpSettings http(String service) {
+        return HttpSettings.loopback().withOpenTelemetry(telemetry(service));
+    }
+
+    /** Each part traces as its own service, as it would deployed, and the stack hears every span. */
+    private OpenTelemetry telemetry(String service) {
+        Telemetry telemetry = Telemetry.inProcess(service);
+        telemetry.spans().subscribe(this::spanEnded);
+        telemetries.add(telemetry);
+        return telemetry.openTelemetry();
+    }
+
+    private void spanEnded(SpanData span) {
+        recorder.spanEnded(span);
+        spanObservers.forEach(observer -> observer.accept(span));
+    }
+
+    private synchronized Publisher handPublisher() {
+        if (handPublisher == null) {
+            handPublisher = pubsub.clients().publisher(settings.topic());
+        }
+        return handPublisher;
+    }
+
+    private StackSnapshot.MessageCounts messageCounts(List<String> published) {
+        Map<MessageLedger.Ending, Long> endings = ledger.endings(published);
+        Set<String> unsettled = ledger.unsettled(published);
+        long acked = endings.getOrDefault(MessageLedger.Ending.ACKED, 0L);
+        long deadLettered = endings.getOrDefault(MessageLedger.Ending.DEAD_LETTERED, 0L);
+        return new StackSnapshot.MessageCounts(acked + deadLettered + unsettled.size(), acked, deadLettered, unsettled);
+    }
+
+    private Optional<StackSnapshot.PubSubState> pubsubState() {
+        PubSubClients clients = pubsub.clients();
+        PubSubTopology topology = settings.topology();
+        return pubsub.broker()
+                .map(broker -> new StackSnapshot.PubSubState(
+                        broker.subscriptionStats(clients.subscriptionName(topology.subscription())
+                                .toString()),
+                        broker.subscriptionStats(clients.subscriptionName(topology.deadLetterSubscription())
+                                .toString())));
+    }
+
+    private <T extends AutoCloseable> T started(T part) {
+        running.push(part);
+        return part;
+    }
+
+    /**
+     * What still moves through a stack.
+     *
+     * @param pendingEvents events in User-Match's outbox not yet published
+     * @param unsettledMessages published messages neither acknowledged nor dead-lettered yet
+     * @param deliveriesInFlight POSTs of the trigger to the function under way
+     * @param heldByPubSub messages the embedded server holds for the trigger (waiting or leased); 0 elsewhere
+     */
+    public record Quiescence(int pendingEvents, int unsettledMessages, int deliveriesInFlight, long heldByPubSub) {
+
+        /** True when nothing moves. */
+        public boolean isQuiet() {
+            return pendingEvents == 0 && unsettledMessages == 0 && deliveriesInFlight == 0 && heldByPubSub == 0;
+        }
+    }
+}
