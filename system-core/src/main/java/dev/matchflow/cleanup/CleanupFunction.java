@@ -51,6 +51,9 @@ public class CleanupFunction implements CloudEventsFunction {
     /** The function's name as a traced service. */
     public static final String NAME = "cleanup-function";
 
+    /** The name of each invocation's span. */
+    public static final String INVOCATION_SPAN = "cleanup";
+
     private static final Logger LOG = LoggerFactory.getLogger(CleanupFunction.class);
     private static final String INVALID_ENVELOPE = "invalid_envelope";
 

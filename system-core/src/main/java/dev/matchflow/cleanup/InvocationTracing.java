@@ -28,8 +28,6 @@ import org.slf4j.MDC;
  */
 final class InvocationTracing {
 
-    static final String SPAN_NAME = "cleanup";
-
     private static final AttributeKey<String> FAAS_TRIGGER = AttributeKey.stringKey("faas.trigger");
     private static final TextMapGetter<CloudEvent> EXTENSIONS = new CloudEventExtensions();
 
@@ -43,7 +41,7 @@ final class InvocationTracing {
 
     /** Starts the span of the invocation for {@code cloudEvent}, around the message with these attributes. */
     Span start(CloudEvent cloudEvent, Map<String, String> messageAttributes, String messageId) {
-        Span span = tracer.spanBuilder(SPAN_NAME)
+        Span span = tracer.spanBuilder(CleanupFunction.INVOCATION_SPAN)
                 .setSpanKind(SpanKind.CONSUMER)
                 .setParent(parentOf(cloudEvent, messageAttributes))
                 .setAttribute(FAAS_TRIGGER, "pubsub")

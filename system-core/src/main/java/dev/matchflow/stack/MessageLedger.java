@@ -52,12 +52,17 @@ final class MessageLedger {
                 .collect(Collectors.toSet());
     }
 
-    /** How many of the known messages ended each way. */
-    Map<Ending, Long> endings(Collection<String> published) {
-        return allPublished(published).stream()
-                .map(endings::get)
-                .filter(ending -> ending != null)
-                .collect(Collectors.groupingBy(ending -> ending, Collectors.counting()));
+    /** What became of the messages of {@code published} and of those published by hand. */
+    StackSnapshot.MessageEndings endings(Collection<String> published) {
+        Set<String> all = allPublished(published);
+        return new StackSnapshot.MessageEndings(
+                endedAs(all, Ending.ACKED), endedAs(all, Ending.DEAD_LETTERED), unsettled(published));
+    }
+
+    private Set<String> endedAs(Set<String> messageIds, Ending ending) {
+        return messageIds.stream()
+                .filter(messageId -> endings.get(messageId) == ending)
+                .collect(Collectors.toSet());
     }
 
     private Set<String> allPublished(Collection<String> published) {

@@ -1,6 +1,8 @@
 package dev.matchflow.stack;
 
 import dev.matchflow.http.JsonHttpClient;
+import dev.matchflow.http.ServiceCallException;
+import dev.matchflow.invariants.History;
 import dev.matchflow.matches.CleanupOutcome;
 import dev.matchflow.matches.Match;
 import dev.matchflow.matches.MatchesService;
@@ -10,6 +12,7 @@ import dev.matchflow.pools.PoolsService;
 import dev.matchflow.usermatch.LeaveOutcome;
 import dev.matchflow.usermatch.UserMatchService;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +22,10 @@ import java.util.UUID;
 /**
  * Drives a running system through its public HTTP APIs, as its real clients would: joins and leaves through
  * User-Match, pools through Pools, matches and decisions through Matches, and the operators' cleanup through
- * Matches' internal endpoint with the stack's token. Every failure is a {@link
- * dev.matchflow.http.ServiceCallException} naming the service, the request and the answer.
+ * Matches' internal endpoint with the stack's token. Every failure is a {@link ServiceCallException} naming the
+ * service, the request and the answer.
+ *
+ * <p>Every answer is noted in the client's {@link History}, which the invariants are checked against.
  *
  * <pre>{@code
  * StackClient client = StackClient.of(stack);
@@ -37,12 +42,19 @@ public final class StackClient {
     private final JsonHttpClient pools;
     private final JsonHttpClient matches;
     private final JsonHttpClient internal;
+    private final History history;
 
-    private StackClient(JsonHttpClient userMatch, JsonHttpClient pools, JsonHttpClient matches, String token) {
+    private StackClient(
+            JsonHttpClient userMatch,
+            JsonHttpClient pools,
+            JsonHttpClient matches,
+            JsonHttpClient internal,
+            History history) {
         this.userMatch = userMatch;
         this.pools = pools;
         this.matches = matches;
-        this.internal = matches.withBearerToken(token);
+        this.internal = internal;
+        this.history = history;
     }
 
     /** A client of the stack's services, holding its internal token. */
@@ -52,12 +64,25 @@ public final class StackClient {
 
     /** A client of the services at {@code endpoints}, sending {@code internalToken} to the internal endpoints. */
     public static StackClient of(StackEndpoints endpoints, String internalToken) {
+        JsonHttpClient matches =
+                JsonHttpClient.create(MatchesService.NAME, endpoints.matches().toString(), TIMEOUT);
         return new StackClient(
                 JsonHttpClient.create(
                         UserMatchService.NAME, endpoints.userMatch().toString(), TIMEOUT),
                 JsonHttpClient.create(PoolsService.NAME, endpoints.pools().toString(), TIMEOUT),
-                JsonHttpClient.create(MatchesService.NAME, endpoints.matches().toString(), TIMEOUT),
-                internalToken);
+                matches,
+                matches.withBearerToken(internalToken),
+                new History());
+    }
+
+    /** The same client, noting every answer in {@code otherHistory} instead. */
+    public StackClient recordingInto(History otherHistory) {
+        return new StackClient(userMatch, pools, matches, internal, otherHistory);
+    }
+
+    /** What this client saw happen. */
+    public History history() {
+        return history;
     }
 
     /** Creates a pool; {@code capacity} null for no limit. */
@@ -81,11 +106,15 @@ public final class StackClient {
     /** Deletes a pool with everything in it; nothing is published. */
     public void deletePool(UUID poolId) {
         pools.delete("/pools/" + poolId, Void.class);
+        history.poolDeleted(poolId, Instant.now());
     }
 
     /** The user joins the pool through User-Match. */
     public Membership join(UUID userId, UUID poolId) {
-        return userMatch.post("/users/" + userId + "/pool", Map.of("pool_id", poolId.toString()), Membership.class);
+        Membership membership =
+                userMatch.post("/users/" + userId + "/pool", Map.of("pool_id", poolId.toString()), Membership.class);
+        history.joined(membership);
+        return membership;
     }
 
     /** The pool the user is in, through User-Match; empty when none. */
@@ -93,22 +122,39 @@ public final class StackClient {
         return userMatch.find("/users/" + userId + "/pool", Membership.class);
     }
 
-    /** The user leaves their pool through User-Match, which publishes the event of the leave. */
+    /**
+     * The user leaves their pool through User-Match, which publishes the event of the leave. A leave that got no
+     * answer or a 5xx may still have ended the membership, and is noted as such.
+     */
     public LeaveOutcome leave(UUID userId) {
-        return userMatch.delete("/users/" + userId + "/pool", LeaveOutcome.class);
+        Instant requestedAt = Instant.now();
+        try {
+            LeaveOutcome left = userMatch.delete("/users/" + userId + "/pool", LeaveOutcome.class);
+            history.left(left);
+            return left;
+        } catch (ServiceCallException e) {
+            if (e.isUnavailable()) {
+                history.leaveFailed(userId, requestedAt);
+            }
+            throw e;
+        }
     }
 
     /** Offers a match to two members of a pool. */
     public Match createMatch(UUID poolId, UUID userAId, UUID userBId) {
         Map<String, String> body =
                 Map.of("pool_id", poolId.toString(), "user_a_id", userAId.toString(), "user_b_id", userBId.toString());
-        return matches.post("/matches", body, Match.class);
+        Match match = matches.post("/matches", body, Match.class);
+        history.matchCreated(match);
+        return match;
     }
 
     /** Records a user's {@code accept} or {@code reject} and answers the match as it now is. */
     public Match decide(UUID matchId, UUID userId, String decision) {
         Map<String, String> body = Map.of("user_id", userId.toString(), "decision", decision);
-        return matches.post("/matches/" + matchId + "/decisions", body, Match.class);
+        Match match = matches.post("/matches/" + matchId + "/decisions", body, Match.class);
+        history.matchDecided(match, Instant.now());
+        return match;
     }
 
     public Optional<Match> match(UUID matchId) {
@@ -127,6 +173,9 @@ public final class StackClient {
 
     /** Removes every non-accepted match of a pool, as an operator would. */
     public CleanupOutcome cleanUpPool(UUID poolId) {
-        return internal.delete("/matches/internal/cleanup/pool/" + poolId, CleanupOutcome.class);
+        Instant requestedAt = Instant.now();
+        CleanupOutcome outcome = internal.delete("/matches/internal/cleanup/pool/" + poolId, CleanupOutcome.class);
+        history.poolCleanedUp(poolId, requestedAt);
+        return outcome;
     }
 }

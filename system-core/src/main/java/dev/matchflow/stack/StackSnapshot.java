@@ -24,6 +24,7 @@ import java.util.UUID;
  * @param cleanups every processed cleanup event, as Matches recorded it
  * @param outbox every event User-Match stored, published or pending
  * @param messages what became of the published messages
+ * @param rejections the messages the function acknowledged without cleanup, with the reason, oldest first
  * @param pubsub what the Pub/Sub server holds, where it can be looked into
  */
 public record StackSnapshot(
@@ -34,7 +35,8 @@ public record StackSnapshot(
         List<MatchDecision> decisions,
         List<CleanupRecord> cleanups,
         List<OutboxEntry> outbox,
-        MessageCounts messages,
+        MessageEndings messages,
+        List<Rejection> rejections,
         Optional<PubSubState> pubsub) {
 
     public StackSnapshot {
@@ -46,6 +48,7 @@ public record StackSnapshot(
         cleanups = List.copyOf(cleanups);
         outbox = List.copyOf(outbox);
         Objects.requireNonNull(messages, "messages");
+        rejections = List.copyOf(rejections);
         Objects.requireNonNull(pubsub, "pubsub");
     }
 
@@ -139,19 +142,35 @@ public record StackSnapshot(
     }
 
     /**
-     * What became of the messages the stack knows were published (through the outbox, or by hand).
+     * What became of the messages the stack knows were published (through the outbox, or by hand), by message id.
      *
-     * @param published how many there are
-     * @param acked how many the trigger acknowledged: the function cleaned up or rejected them
-     * @param deadLettered how many failed their last delivery attempt and went to the dead-letter topic
-     * @param unsettled the ids of those that have not ended yet
+     * @param acked those the trigger acknowledged: the function cleaned up or rejected them
+     * @param deadLettered those that failed their last delivery attempt and went to the dead-letter topic
+     * @param unsettled those that have not ended yet
      */
-    public record MessageCounts(long published, long acked, long deadLettered, Set<String> unsettled) {
+    public record MessageEndings(Set<String> acked, Set<String> deadLettered, Set<String> unsettled) {
 
-        public MessageCounts {
+        public MessageEndings {
+            acked = Set.copyOf(acked);
+            deadLettered = Set.copyOf(deadLettered);
             unsettled = Set.copyOf(unsettled);
         }
+
+        /** How many messages the stack knows were published. */
+        public int published() {
+            return acked.size() + deadLettered.size() + unsettled.size();
+        }
     }
+
+    /**
+     * A message the function acknowledged without cleanup, because no retry could make it succeed.
+     *
+     * @param messageId the Pub/Sub message id
+     * @param eventId the event id, when the message had a readable one
+     * @param reason the reason code, for example {@code not_json} or {@code invalid_id}
+     * @param at when the function rejected it
+     */
+    public record Rejection(String messageId, Optional<String> eventId, String reason, Instant at) {}
 
     /**
      * What the embedded Pub/Sub server holds for the stack's two subscriptions.

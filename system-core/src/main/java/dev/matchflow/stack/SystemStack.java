@@ -34,7 +34,6 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -79,6 +78,7 @@ public final class SystemStack implements AutoCloseable {
     private final FlowFeed flow = new FlowFeed(RECENT_FLOW_EVENTS);
     private final FlowRecorder recorder;
     private final MessageLedger ledger = new MessageLedger(PubSubTopology.MAX_DELIVERY_ATTEMPTS);
+    private final RejectionLog rejections = new RejectionLog();
     private Database database;
     private StateReader state;
     private PubSubRuntime pubsub;
@@ -201,7 +201,8 @@ public final class SystemStack implements AutoCloseable {
                 rows.decisions(),
                 rows.cleanups(),
                 rows.outbox(),
-                messageCounts(published),
+                ledger.endings(published),
+                rejections.all(),
                 pubsubState());
     }
 
@@ -311,6 +312,7 @@ public final class SystemStack implements AutoCloseable {
     }
 
     private void spanEnded(SpanData span) {
+        rejections.spanEnded(span);
         recorder.spanEnded(span);
         spanObservers.forEach(observer -> observer.accept(span));
     }
@@ -320,14 +322,6 @@ public final class SystemStack implements AutoCloseable {
             handPublisher = pubsub.clients().publisher(settings.topic());
         }
         return handPublisher;
-    }
-
-    private StackSnapshot.MessageCounts messageCounts(List<String> published) {
-        Map<MessageLedger.Ending, Long> endings = ledger.endings(published);
-        Set<String> unsettled = ledger.unsettled(published);
-        long acked = endings.getOrDefault(MessageLedger.Ending.ACKED, 0L);
-        long deadLettered = endings.getOrDefault(MessageLedger.Ending.DEAD_LETTERED, 0L);
-        return new StackSnapshot.MessageCounts(acked + deadLettered + unsettled.size(), acked, deadLettered, unsettled);
     }
 
     private Optional<StackSnapshot.PubSubState> pubsubState() {

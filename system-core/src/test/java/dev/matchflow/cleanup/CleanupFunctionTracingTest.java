@@ -85,7 +85,7 @@ class CleanupFunctionTracingTest {
         function().accept(event);
 
         SpanData invocation = onlySpan();
-        assertThat(invocation.getName()).isEqualTo(InvocationTracing.SPAN_NAME);
+        assertThat(invocation.getName()).isEqualTo(CleanupFunction.INVOCATION_SPAN);
         assertThat(invocation.getTraceId()).isEqualTo(EVENT_TRACE_ID);
         assertThat(invocation.getParentSpanId()).isEqualTo(EVENT_SPAN_ID);
         assertThat(traceparentMatchesReceived()).isEqualTo(traceparent(EVENT_TRACE_ID, invocation.getSpanId()));

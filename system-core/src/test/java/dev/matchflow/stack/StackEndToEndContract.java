@@ -7,6 +7,9 @@ import com.google.pubsub.v1.PubsubMessage;
 import dev.matchflow.db.DatabaseSettings;
 import dev.matchflow.http.TestHttp;
 import dev.matchflow.http.TestHttp.Answer;
+import dev.matchflow.invariants.Invariant;
+import dev.matchflow.invariants.InvariantChecker;
+import dev.matchflow.invariants.InvariantResult;
 import dev.matchflow.matches.Match;
 import dev.matchflow.matches.MatchStatus;
 import dev.matchflow.pools.Pool;
@@ -71,7 +74,8 @@ abstract class StackEndToEndContract {
             assertThat(cleanup.decisionsDeleted()).isEqualTo(2);
             assertThat(cleanup.acceptedKept()).isEqualTo(1);
         });
-        assertThat(state.messages().acked()).isEqualTo(1);
+        assertThat(state.messages().acked())
+                .containsExactly(state.outbox().get(0).messageId().orElseThrow());
     }
 
     @DatabaseTest
@@ -96,6 +100,7 @@ abstract class StackEndToEndContract {
         assertThat(state.poolOf(leaver)).isEmpty();
         assertThat(state.pool(current.id()).orElseThrow().memberCount()).isEqualTo(1);
         assertThat(state.cleanups()).hasSize(2);
+        assertEveryInvariantHolds(state);
     }
 
     @DatabaseTest
@@ -116,6 +121,7 @@ abstract class StackEndToEndContract {
         assertThat(state.decisionsOn(accepted.id())).isEmpty();
         assertThat(state.outbox()).isEmpty();
         assertThat(state.messages().published()).isZero();
+        assertEveryInvariantHolds(state);
     }
 
     @DatabaseTest
@@ -137,6 +143,10 @@ abstract class StackEndToEndContract {
         assertThat(ids(state.matches()))
                 .as("without an event nothing cleans up, as in the original system")
                 .contains(waiting.id());
+        assertThat(InvariantChecker.check(state, client.history()))
+                .filteredOn(result -> !result.holds())
+                .extracting(InvariantResult::invariant)
+                .containsExactly(Invariant.NO_ORPHANED_MATCHES);
     }
 
     @DatabaseTest
@@ -225,6 +235,13 @@ abstract class StackEndToEndContract {
         assertThat(leave.errorMessage()).contains("'test-user'");
         assertThat(pool.errorMessage()).contains("'test-pool'");
         assertThat(match.errorMessage()).contains("'test-pool'");
+    }
+
+    private void assertEveryInvariantHolds(StackSnapshot state) {
+        assertThat(InvariantChecker.check(state, client.history()))
+                .allSatisfy(result -> assertThat(result.holds())
+                        .as(result.invariant().statement() + " " + result.summary())
+                        .isTrue());
     }
 
     private void start(TestDatabase database, UnaryOperator<StackSettings> adjust) {
