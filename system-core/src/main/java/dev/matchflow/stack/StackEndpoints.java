@@ -17,9 +17,10 @@ import java.util.Objects;
  * @param pubsub {@code host:port} of the Pub/Sub emulator, as {@code PUBSUB_EMULATOR_HOST} takes it
  * @param project the Google Cloud project of the topic and subscriptions
  * @param topic the event topic
+ * @param stack the stack's own endpoint: {@code /metrics} of the function, the trigger and the Pub/Sub backlog
  */
 public record StackEndpoints(
-        URI userMatch, URI pools, URI matches, URI function, String pubsub, String project, String topic) {
+        URI userMatch, URI pools, URI matches, URI function, String pubsub, String project, String topic, URI stack) {
 
     public StackEndpoints {
         Objects.requireNonNull(userMatch, "userMatch");
@@ -29,9 +30,10 @@ public record StackEndpoints(
         Objects.requireNonNull(pubsub, "pubsub");
         Objects.requireNonNull(project, "project");
         Objects.requireNonNull(topic, "topic");
+        Objects.requireNonNull(stack, "stack");
     }
 
-    /** {@code {"user_match": ..., "pools": ..., "matches": ..., "function": ..., "pubsub", "project", "topic"}}. */
+    /** {@code {"user_match": ..., "pools": ..., "matches": ..., "function": ..., "pubsub", "project", "topic", "stack"}}. */
     public String toJson() {
         try {
             return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(this);

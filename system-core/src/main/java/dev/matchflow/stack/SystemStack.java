@@ -66,6 +66,9 @@ public final class SystemStack implements AutoCloseable {
     /** The trigger's name as a traced service. */
     static final String TRIGGER_NAME = "trigger";
 
+    /** The stack's own endpoint's name in logs and metrics. */
+    private static final String ADMIN_NAME = "stack";
+
     private static final Logger log = LoggerFactory.getLogger(SystemStack.class);
     private static final int RECENT_FLOW_EVENTS = 10_000;
     private static final Duration QUIESCENCE_POLL = Duration.ofMillis(25);
@@ -87,6 +90,7 @@ public final class SystemStack implements AutoCloseable {
     private FunctionHost function;
     private UserMatchServer userMatch;
     private PubSubTrigger trigger;
+    private ApiServer admin;
     private Publisher handPublisher;
 
     private SystemStack(StackSettings settings) {
@@ -131,7 +135,8 @@ public final class SystemStack implements AutoCloseable {
                 function.url(),
                 pubsub.endpoint(),
                 settings.projectId(),
-                settings.topic());
+                settings.topic(),
+                URI.create(admin.url()));
     }
 
     /** The bearer token Matches' internal endpoints accept in this run; random for every stack. */
@@ -258,9 +263,11 @@ public final class SystemStack implements AutoCloseable {
         pubsub.broker().ifPresent(broker -> broker.addListener(recorder::brokerEvent));
         pools = started(PoolsService.start(database, http(PoolsService.NAME)));
         matches = started(startMatches());
-        function = started(startFunction());
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        function = started(startFunction(registry));
         userMatch = started(startUserMatch());
-        trigger = started(startTrigger());
+        trigger = started(startTrigger(new StackMetrics(registry)));
+        admin = started(ApiServer.start(ADMIN_NAME, HttpSettings.loopback(), registry, app -> {}));
     }
 
     private ApiServer startMatches() {
@@ -269,10 +276,9 @@ public final class SystemStack implements AutoCloseable {
                 database, http(MatchesService.NAME), poolsClient, new SharedSecretVerifier(internalToken));
     }
 
-    private FunctionHost startFunction() {
+    private FunctionHost startFunction(PrometheusMeterRegistry registry) {
         CleanupSettings cleanup =
                 new CleanupSettings(URI.create(matches.url()), new SharedSecretTokenSource(internalToken));
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         CleanupFunction cleanupFunction = new CleanupFunction(cleanup, registry, telemetry(CleanupFunction.NAME));
         return new FunctionHost(cleanupFunction).start(HttpSettings.LOOPBACK, 0);
     }
@@ -289,13 +295,15 @@ public final class SystemStack implements AutoCloseable {
         return UserMatchService.start(database, userMatchSettings, publisher);
     }
 
-    private PubSubTrigger startTrigger() {
+    private PubSubTrigger startTrigger(StackMetrics metrics) {
         PubSubTopology topology = settings.topology();
         TriggerSettings triggerSettings =
                 new TriggerSettings(settings.projectId(), topology.topic(), topology.subscription(), function.url());
         PubSubClients clients = pubsub.clients();
         PubSubTrigger started = new PubSubTrigger(triggerSettings, clients::subscriber, telemetry(TRIGGER_NAME));
         started.addListener(ledger::delivered);
+        started.addListener(metrics::delivered);
+        metrics.watch(topology.subscription(), this::pubsubState);
         return started.start();
     }
 

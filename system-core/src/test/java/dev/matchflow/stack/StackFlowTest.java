@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.google.protobuf.ByteString;
 import com.google.pubsub.v1.PubsubMessage;
+import dev.matchflow.http.TestHttp;
 import dev.matchflow.pools.Pool;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.nio.charset.StandardCharsets;
@@ -101,6 +102,23 @@ class StackFlowTest {
         assertThat(only("reject").messageId()).isEqualTo(messageId);
         assertThat(only("reject").detail()).isEqualTo("not_json");
         assertThat(spans).anyMatch(span -> span.getName().equals("cleanup"));
+    }
+
+    @Test
+    void theStacksMetricsShowTheFunctionTheTriggerAndTheSubscription() throws Exception {
+        UUID leaver = UUID.randomUUID();
+        Pool pool = client.createPool("metrics", null);
+        client.join(leaver, pool.id());
+
+        client.leave(leaver);
+        stack.awaitQuiescence(QUIET_WITHIN);
+
+        String metrics = TestHttp.get(stack.endpoints().stack() + "/metrics").body();
+        assertThat(metrics)
+                .contains("cleanup_function_invocations_total 1.0")
+                .contains("trigger_deliveries_total{outcome=\"acked\"} 1.0")
+                .contains("pubsub_subscription_backlog{subscription=\"match-cleanup-handler\"} 0.0")
+                .contains("pubsub_dead_letters{subscription=\"match-cleanup-handler\"} 0.0");
     }
 
     private List<String> hops() {
