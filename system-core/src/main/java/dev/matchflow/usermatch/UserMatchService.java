@@ -92,7 +92,8 @@ public final class UserMatchService {
         OutboxRepository outbox = new OutboxRepository();
         Optional<OutboxRelay> relay =
                 publisher.map(events -> new OutboxRelay(database, outbox, events, settings.relay(), metrics, clock));
-        PoolsClient pools = PoolsClient.create(settings.poolsServiceUrl());
+        PoolsClient pools = PoolsClient.create(settings.poolsServiceUrl())
+                .withOpenTelemetry(settings.http().openTelemetry());
         UserMatchService userMatch =
                 new UserMatchService(database, pools, outbox, relay, metrics, settings.publishWait(), clock);
         metrics.watchBacklog(userMatch::pendingEvents);
