@@ -11,7 +11,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The hops of User-Match's outbox, read off its table between two snapshots: an event stored by a leave, a publish
@@ -26,7 +28,16 @@ public final class OutboxHops {
 
     public static final String PUBLISHED = "publish";
 
+    private final Function<String, Optional<Instant>> publishTimes;
     private Map<UUID, OutboxEntry> known = Map.of();
+
+    /**
+     * Hops whose publish is stamped with the time {@code publishTimes} knows for its message id, or else with the
+     * time the outbox recorded it.
+     */
+    public OutboxHops(Function<String, Optional<Instant>> publishTimes) {
+        this.publishTimes = publishTimes;
+    }
 
     /** The hops that happened between the last outbox seen and {@code outbox}, oldest first. */
     public List<FlowEvent> between(List<OutboxEntry> outbox) {
@@ -78,8 +89,10 @@ public final class OutboxHops {
                 "attempt " + entry.attempts() + " failed, retrying: " + error);
     }
 
-    private static FlowEvent published(OutboxEntry entry) {
-        Instant publishedAt = entry.publishedAt().orElseThrow();
+    private FlowEvent published(OutboxEntry entry) {
+        Instant publishedAt = entry.messageId()
+                .flatMap(publishTimes)
+                .orElseGet(() -> entry.publishedAt().orElseThrow());
         long waited = Duration.between(entry.createdAt(), publishedAt).toMillis();
         return hop(
                 entry,

@@ -1,10 +1,12 @@
 package dev.matchflow.console;
 
+import dev.matchflow.pubsub.embedded.BrokerListener;
 import dev.matchflow.stack.FlowEvent;
 import dev.matchflow.stack.StackClient;
 import dev.matchflow.stack.StackSettings;
 import dev.matchflow.stack.StackSnapshot;
 import dev.matchflow.stack.SystemStack;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -47,7 +49,7 @@ public final class StackSession implements AutoCloseable {
     private final List<StackAttachment> attachments = new CopyOnWriteArrayList<>();
     private final List<Runnable> resetListeners = new CopyOnWriteArrayList<>();
     private final Deque<AutoCloseable> attached = new ArrayDeque<>();
-    private final OutboxHops outboxHops = new OutboxHops();
+    private final OutboxHops outboxHops = new OutboxHops(this::publishTime);
     private final LiveUpdates live;
     private final UiBatch<FlowEvent> events;
     private final UiLatest<StackSnapshot> snapshots;
@@ -55,6 +57,7 @@ public final class StackSession implements AutoCloseable {
     private final ReadOnlyStringWrapper description = new ReadOnlyStringWrapper("not started");
     private volatile StackSettings settings;
     private volatile RunningStack running;
+    private volatile PublishTimes publishTimes;
 
     public StackSession(StackSettings settings, LiveUpdates live) {
         this.settings = settings;
@@ -154,6 +157,7 @@ public final class StackSession implements AutoCloseable {
         SystemStack stack = SystemStack.start(settings);
         outboxHops.forget();
         attached.push(stack.flow().subscribe(events::offer));
+        watchPublishes(stack);
         for (StackAttachment attachment : attachments) {
             try {
                 attached.push(attachment.attach(stack));
@@ -162,6 +166,22 @@ public final class StackSession implements AutoCloseable {
             }
         }
         running = new RunningStack(stack, StackClient.of(stack));
+    }
+
+    private void watchPublishes(SystemStack stack) {
+        publishTimes = null;
+        stack.broker().ifPresent(broker -> {
+            PublishTimes times = new PublishTimes(stack.settings().topic());
+            publishTimes = times;
+            BrokerListener listener = times::record;
+            broker.addListener(listener);
+            attached.push(() -> broker.removeListener(listener));
+        });
+    }
+
+    private Optional<Instant> publishTime(String messageId) {
+        PublishTimes times = publishTimes;
+        return times == null ? Optional.empty() : times.of(messageId);
     }
 
     private void stopStack() {
@@ -192,6 +212,12 @@ public final class StackSession implements AutoCloseable {
                         + stack.settings().database().describe() + ", time scale "
                         + stack.settings().timeScale()
                         + "x");
+    }
+
+    private static String database(SystemStack stack) {
+        return stack.settings().database().ephemeral()
+                ? "an in-memory database"
+                : stack.settings().database().describe();
     }
 
     private void poll() {

@@ -30,6 +30,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
@@ -55,7 +56,8 @@ public final class ActionsPane {
     private final TextArea messageAttributes = new TextArea();
     private final Label result = new Label("Pick an action");
     private final VBox sections = new VBox(6);
-    private final ScrollPane root = new ScrollPane(sections);
+    private final ScrollPane scroll = new ScrollPane(sections);
+    private final BorderPane root = new BorderPane(scroll);
 
     public ActionsPane(StackSession session, Selection selection, UiLatest<StackSnapshot> snapshots) {
         this.session = session;
@@ -63,17 +65,21 @@ public final class ActionsPane {
         this.snapshots = snapshots;
         result.setId("action-result");
         result.setWrapText(true);
-        sections.getChildren().addAll(result, poolSection(), userSection(), matchSection(), decideSection());
+        sections.getChildren().addAll(poolSection(), userSection(), matchSection(), decideSection());
         sections.getChildren().addAll(leaveSection(), publishSection());
         sections.setPadding(new Insets(8));
         sections.setPrefWidth(330);
-        root.setFitToWidth(true);
-        root.setId("actions");
+        scroll.setFitToWidth(true);
+        scroll.setId("actions");
+        result.setPadding(new Insets(8));
+        result.setPrefWidth(330);
+        result.getStyleClass().add("action-result");
+        root.setTop(result);
         selection.match().addListener((match, was, now) -> matchId.setText(now == null ? "" : now.toString()));
         selection.user().addListener((user, was, now) -> userId.setText(now == null ? "" : now.toString()));
     }
 
-    public ScrollPane node() {
+    public BorderPane node() {
         return root;
     }
 
@@ -248,11 +254,11 @@ public final class ActionsPane {
     }
 
     private VBox publishSection() {
-        messageBody.setPrefRowCount(5);
+        messageBody.setPrefRowCount(3);
         messageBody.setWrapText(true);
         messageBody.setId("message-body");
         messageBody.setPromptText("the message body, for example an event as DESIGN.md describes it");
-        messageAttributes.setPrefRowCount(3);
+        messageAttributes.setPrefRowCount(2);
         messageAttributes.setId("message-attributes");
         messageAttributes.setPromptText("attributes, one key=value a line");
         Button valid = button("Fill a valid event", "fill-valid", this::fillValid);

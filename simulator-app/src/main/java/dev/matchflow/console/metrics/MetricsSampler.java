@@ -9,9 +9,8 @@ import dev.matchflow.stack.StackSnapshot;
 import dev.matchflow.stack.StackSnapshot.CleanupRecord;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -26,7 +25,7 @@ public final class MetricsSampler {
     /** How far back the latency percentiles look. */
     public static final Duration LATENCY_WINDOW = Duration.ofSeconds(30);
 
-    private final Deque<Latency> latencies = new ArrayDeque<>();
+    private final List<Latency> latencies = new ArrayList<>();
     private final Set<String> cleanupsSeen = new HashSet<>();
     private long second;
     private long published;
@@ -59,16 +58,15 @@ public final class MetricsSampler {
         for (CleanupRecord cleanup : state.cleanups()) {
             if (cleanup.leftAt().isPresent() && cleanupsSeen.add(cleanup.eventId())) {
                 Duration took = Duration.between(cleanup.leftAt().get(), cleanup.processedAt());
-                latencies.addLast(new Latency(cleanup.processedAt(), took));
+                latencies.add(new Latency(cleanup.processedAt(), took));
             }
         }
     }
 
     /** The figures of the second that just ended; the rates start again from zero. */
     public MetricsSample sample(Instant now) {
-        while (!latencies.isEmpty() && latencies.peekFirst().at().isBefore(now.minus(LATENCY_WINDOW))) {
-            latencies.removeFirst();
-        }
+        Instant oldest = now.minus(LATENCY_WINDOW);
+        latencies.removeIf(latency -> latency.at().isBefore(oldest));
         long[] sorted = latencies.stream()
                 .mapToLong(latency -> latency.took().toNanos())
                 .toArray();

@@ -90,10 +90,10 @@ public final class TimelineView {
 
     private List<javafx.scene.control.TableColumn<FlowEvent, String>> columns() {
         return List.of(
-                Tables.column("#", 60, hop -> hop.sequence() == 0 ? "table" : Long.toString(hop.sequence())),
+                Tables.column("#", 60, hop -> hop.sequence() == 0 ? "outbox" : Long.toString(hop.sequence())),
                 Tables.column("Time", 95, hop -> Tables.clock(hop.at())),
                 Tables.column("Hop", 200, hop -> hop.from() + " → " + hop.to()),
-                Tables.column("Action", 110, FlowEvent::action),
+                Tables.column("Action", 125, FlowEvent::action),
                 Tables.column("Outcome", 95, hop -> Outcomes.label(hop.outcome())),
                 Tables.column("User", 80, hop -> Tables.shortId(hop.userId())),
                 Tables.column("Pool", 80, hop -> Tables.shortId(hop.poolId())),

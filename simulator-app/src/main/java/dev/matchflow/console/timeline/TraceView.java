@@ -24,7 +24,7 @@ final class TraceView {
         steps.setId("trace-table");
         steps.getColumns()
                 .addAll(List.of(
-                        Tables.column("At", 80, hop -> "+" + millis(trace.offsetOf(hop))),
+                        Tables.column("At", 80, hop -> "+" + trace.offsetOf(hop).toMillis() + " ms"),
                         Tables.column("Hop", 210, hop -> hop.from() + " → " + hop.to()),
                         Tables.column("Step", 110, FlowEvent::action),
                         Tables.column("Outcome", 100, hop -> Outcomes.label(hop.outcome())),

@@ -102,8 +102,6 @@ public final class TopologyView {
         diagram.setId("topology");
         canvas.widthProperty().bind(diagram.widthProperty());
         canvas.heightProperty().bind(diagram.heightProperty());
-        canvas.widthProperty().addListener((size, was, now) -> draw(System.nanoTime()));
-        canvas.heightProperty().addListener((size, was, now) -> draw(System.nanoTime()));
         diagram.getChildren().add(canvas);
         for (Component component : Component.values()) {
             ComponentNode node = new ComponentNode(component);
@@ -114,12 +112,25 @@ public final class TopologyView {
         return diagram;
     }
 
+    /** Places each part at its spot, kept inside the diagram, so its edges and tokens meet it where it is. */
     private void placeNodes(double width, double height) {
         nodes.forEach((component, node) -> {
             node.autosize();
-            Point2D centre = TopologyLayout.centre(component, width, height);
-            node.relocate(centre.getX() - node.getWidth() / 2, centre.getY() - node.getHeight() / 2);
+            Point2D spot = TopologyLayout.centre(component, width, height);
+            double x = clamp(spot.getX() - node.getWidth() / 2, width - node.getWidth());
+            double y = clamp(spot.getY() - node.getHeight() / 2, height - node.getHeight());
+            node.relocate(x, y);
         });
+        draw(System.nanoTime());
+    }
+
+    private static double clamp(double position, double largest) {
+        return Math.max(4, Math.min(position, largest - 4));
+    }
+
+    private Point2D centre(Component component) {
+        ComponentNode node = nodes.get(component);
+        return new Point2D(node.getLayoutX() + node.getWidth() / 2, node.getLayoutY() + node.getHeight() / 2);
     }
 
     private void arrived(List<FlowEvent> batch) {
@@ -181,25 +192,25 @@ public final class TopologyView {
         double width = canvas.getWidth();
         double height = canvas.getHeight();
         graphics.clearRect(0, 0, width, height);
-        drawEdges(graphics, width, height);
-        drawTokens(graphics, now, width, height);
+        drawEdges(graphics);
+        drawTokens(graphics, now);
         if (tokens.isEmpty() && animating) {
             animating = false;
             animation.stop();
         }
     }
 
-    private static void drawEdges(GraphicsContext graphics, double width, double height) {
+    private void drawEdges(GraphicsContext graphics) {
         graphics.setStroke(Color.gray(0.55, 0.6));
         graphics.setLineWidth(2);
         for (TopologyLayout.Edge edge : TopologyLayout.EDGES) {
-            Point2D from = TopologyLayout.centre(edge.from(), width, height);
-            Point2D to = TopologyLayout.centre(edge.to(), width, height);
+            Point2D from = centre(edge.from());
+            Point2D to = centre(edge.to());
             graphics.strokeLine(from.getX(), from.getY(), to.getX(), to.getY());
         }
     }
 
-    private void drawTokens(GraphicsContext graphics, long now, double width, double height) {
+    private void drawTokens(GraphicsContext graphics, long now) {
         Iterator<Token> travelling = tokens.iterator();
         while (travelling.hasNext()) {
             Token token = travelling.next();
@@ -207,13 +218,13 @@ public final class TopologyView {
             if (progress > 1) {
                 travelling.remove();
             } else if (progress >= 0) {
-                drawToken(graphics, token, progress, width, height);
+                drawToken(graphics, token, progress);
             }
         }
     }
 
-    private static void drawToken(GraphicsContext graphics, Token token, double progress, double width, double height) {
-        Point2D from = TopologyLayout.centre(token.from(), width, height);
+    private void drawToken(GraphicsContext graphics, Token token, double progress) {
+        Point2D from = centre(token.from());
         graphics.setFill(token.color());
         graphics.setStroke(token.color());
         if (token.from() == token.to()) {
@@ -223,7 +234,7 @@ public final class TopologyView {
             graphics.setGlobalAlpha(1);
             return;
         }
-        Point2D to = TopologyLayout.centre(token.to(), width, height);
+        Point2D to = centre(token.to());
         double eased = progress * progress * (3 - 2 * progress);
         Point2D at = from.add(to.subtract(from).multiply(eased));
         graphics.fillOval(at.getX() - 6, at.getY() - 6, 12, 12);
