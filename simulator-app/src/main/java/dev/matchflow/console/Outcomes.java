@@ -1,7 +1,11 @@
 package dev.matchflow.console;
 
 import dev.matchflow.stack.FlowOutcome;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
+import javafx.css.PseudoClass;
+import javafx.scene.Node;
 import javafx.scene.paint.Color;
 
 /** How the screens show a hop's outcome: a word, a colour and a style class, the same everywhere. */
@@ -14,9 +18,21 @@ public final class Outcomes {
         return outcome.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** The style class of rows and badges with this outcome, for example {@code outcome-retried}. */
-    public static String styleClass(FlowOutcome outcome) {
-        return "outcome-" + label(outcome);
+    private static final Map<FlowOutcome, PseudoClass> PSEUDO_CLASSES = new EnumMap<>(FlowOutcome.class);
+
+    static {
+        for (FlowOutcome outcome : FlowOutcome.values()) {
+            PSEUDO_CLASSES.put(outcome, PseudoClass.getPseudoClass(label(outcome)));
+        }
+    }
+
+    /**
+     * Marks {@code node} with the pseudo-class of {@code outcome} (for example {@code :retried}) and clears the
+     * others; null clears them all. Pseudo-classes, unlike style classes, change a row's look without making JavaFX
+     * restyle it from scratch, which matters for rows that scroll past many times a second.
+     */
+    public static void mark(Node node, FlowOutcome outcome) {
+        PSEUDO_CLASSES.forEach((value, pseudoClass) -> node.pseudoClassStateChanged(pseudoClass, value == outcome));
     }
 
     /** The colour of a token with this outcome on the topology. */

@@ -15,6 +15,9 @@ public final class Tables {
     private static final DateTimeFormatter CLOCK =
             DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
 
+    /** Every table row has this height, so tables lay rows out without measuring them. */
+    public static final double ROW_HEIGHT = 26;
+
     private Tables() {}
 
     /** A read-only column showing what {@code value} makes of a row. */

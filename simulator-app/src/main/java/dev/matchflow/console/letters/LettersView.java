@@ -50,6 +50,7 @@ public final class LettersView {
                         Tables.column("Pool", 90, letter -> Tables.shortId(letter.poolId())),
                         Tables.column("Attempts", 80, DeadLetter::attempts),
                         Tables.column("Last failure", 520, DeadLetter::reason)));
+        deadLetters.setFixedCellSize(Tables.ROW_HEIGHT);
         deadLetters.setPlaceholder(new Label("No dead letters"));
         deadLetters.getSelectionModel().selectedItemProperty().addListener((item, was, now) -> {
             if (now != null) {
@@ -65,6 +66,7 @@ public final class LettersView {
                         Tables.column(
                                 "Event", 290, rejection -> rejection.eventId().orElse("")),
                         Tables.column("Reason", 300, Rejection::reason)));
+        rejections.setFixedCellSize(Tables.ROW_HEIGHT);
         rejections.setPlaceholder(new Label("No rejected messages"));
         rejections.getSelectionModel().selectedItemProperty().addListener((item, was, now) -> {
             if (now != null) {

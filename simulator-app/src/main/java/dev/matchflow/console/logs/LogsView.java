@@ -7,6 +7,7 @@ import java.util.function.Predicate;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
@@ -25,6 +26,8 @@ public final class LogsView {
 
     private static final List<String> LEVELS = List.of("ERROR", "WARN", "INFO", "DEBUG", "TRACE");
     private static final String ANY = "any";
+    private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
+    private static final PseudoClass WARN = PseudoClass.getPseudoClass("warn");
 
     private final ObservableList<LogLine> lines = FXCollections.observableArrayList();
     private final FilteredList<LogLine> shown = new FilteredList<>(lines);
@@ -47,6 +50,7 @@ public final class LogsView {
                         Tables.column("Event", 80, line -> Tables.shortId(line.eventId())),
                         Tables.column("Message", 900, LogLine::message)));
         table.setRowFactory(view -> levelRow());
+        table.setFixedCellSize(Tables.ROW_HEIGHT);
         root.setTop(filters());
         root.setCenter(table);
     }
@@ -110,12 +114,9 @@ public final class LogsView {
             @Override
             protected void updateItem(LogLine line, boolean empty) {
                 super.updateItem(line, empty);
-                getStyleClass().removeAll("log-error", "log-warn");
-                if (!empty && line != null && line.level().equals("ERROR")) {
-                    getStyleClass().add("log-error");
-                } else if (!empty && line != null && line.level().equals("WARN")) {
-                    getStyleClass().add("log-warn");
-                }
+                String level = empty || line == null ? "" : line.level();
+                pseudoClassStateChanged(ERROR, level.equals("ERROR"));
+                pseudoClassStateChanged(WARN, level.equals("WARN"));
             }
         };
     }

@@ -52,6 +52,7 @@ public final class TimelineView {
         table.setId("timeline-table");
         table.getColumns().addAll(columns());
         table.setRowFactory(view -> TraceView.outcomeRow());
+        table.setFixedCellSize(Tables.ROW_HEIGHT);
         table.setPlaceholder(new Label("Nothing has moved through the system yet"));
         table.getSelectionModel().selectedItemProperty().addListener((item, was, now) -> open(now));
         SplitPane split = new SplitPane(table, trace.node());

@@ -32,6 +32,7 @@ final class TraceView {
                         Tables.column("Ids", 190, TraceView::ids),
                         Tables.column("Detail", 520, FlowEvent::detail)));
         steps.setRowFactory(view -> outcomeRow());
+        steps.setFixedCellSize(Tables.ROW_HEIGHT);
         steps.setPlaceholder(new Label("No trace selected"));
         title.setId("trace-title");
         title.setPadding(new Insets(4, 6, 4, 6));
@@ -63,10 +64,7 @@ final class TraceView {
             @Override
             protected void updateItem(FlowEvent hop, boolean empty) {
                 super.updateItem(hop, empty);
-                getStyleClass().removeIf(style -> style.startsWith("outcome-"));
-                if (!empty && hop != null) {
-                    getStyleClass().add(Outcomes.styleClass(hop.outcome()));
-                }
+                Outcomes.mark(this, empty || hop == null ? null : hop.outcome());
             }
         };
     }
