@@ -2,6 +2,7 @@ package dev.matchflow.console;
 
 import java.io.PrintWriter;
 import java.util.Optional;
+import java.util.logging.Level;
 import javafx.application.Application;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +15,13 @@ import org.slf4j.LoggerFactory;
 public final class ConsoleLauncher {
 
     private static final Logger log = LoggerFactory.getLogger(ConsoleLauncher.class);
+
+    /**
+     * JavaFX warns at every start that it was loaded from the class path, a set-up it supports but does not test.
+     * The launcher's {@code lib/} is that set-up on purpose, so the warning would only alarm; the logger is held
+     * here because java.util.logging keeps only weak references to loggers.
+     */
+    private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
 
     private ConsoleLauncher() {}
 
@@ -30,15 +38,23 @@ public final class ConsoleLauncher {
             err.flush();
             return 2;
         }
+        JAVAFX_LOG.setLevel(Level.SEVERE);
         ConsoleApp.prepare(options);
         try {
             Application.launch(ConsoleApp.class);
             return 0;
         } catch (RuntimeException e) {
             log.debug("JavaFX could not start", e);
-            err.println("console: JavaFX could not open a window (" + e.getMessage() + "). " + Display.HOW_TO_GET_ONE);
+            err.println("console: JavaFX could not open a window (" + e.getMessage() + "). " + advice(e.getMessage()));
             err.flush();
             return 2;
         }
+    }
+
+    private static String advice(String failure) {
+        if (failure != null && failure.contains("GTK")) {
+            return "On Linux JavaFX needs GTK 3: install it (Debian and Ubuntu: apt-get install libgtk-3-0).";
+        }
+        return Display.HOW_TO_GET_ONE;
     }
 }

@@ -202,6 +202,10 @@ public final class ConsoleWindow implements AutoCloseable {
                         tab("Dead letters", "letters", letters.node()),
                         tab("Logs", "logs", logs.node()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getTabs().stream()
+                .filter(tab -> tab.getId().equals("metrics"))
+                .findFirst()
+                .ifPresent(tab -> tab.selectedProperty().addListener((selected, was, now) -> metrics.setShowing(now)));
         return tabs;
     }
 

@@ -1,5 +1,6 @@
 package dev.matchflow.console;
 
+import dev.matchflow.db.DatabaseSettings;
 import dev.matchflow.pubsub.embedded.BrokerListener;
 import dev.matchflow.stack.FlowEvent;
 import dev.matchflow.stack.StackClient;
@@ -111,9 +112,12 @@ public final class StackSession implements AutoCloseable {
         return CompletableFuture.runAsync(this::startStack, lifecycle).whenComplete(this::started);
     }
 
-    /** Stops the stack and starts an empty one, at {@code timeScale}; the screens are cleared first. */
+    /**
+     * Stops the stack and starts an empty one, at {@code timeScale}, on a new in-memory database (a database given
+     * by URL is kept as it is); the screens are cleared first.
+     */
     public CompletableFuture<Void> reset(double timeScale) {
-        StackSettings next = settings.withTimeScale(timeScale);
+        StackSettings next = fresh(settings.withTimeScale(timeScale));
         resetListeners.forEach(Runnable::run);
         setState(SessionState.STARTING, "resetting to an empty system...");
         return CompletableFuture.runAsync(
@@ -209,9 +213,12 @@ public final class StackSession implements AutoCloseable {
         setState(
                 SessionState.RUNNING,
                 "running on " + stack.settings().pubsub().name().toLowerCase(Locale.ROOT) + " Pub/Sub and "
-                        + stack.settings().database().describe() + ", time scale "
-                        + stack.settings().timeScale()
-                        + "x");
+                        + database(stack) + ", time scale " + stack.settings().timeScale() + "x");
+    }
+
+    /** An in-memory database is replaced by a new one, so the system starts empty; any other is kept. */
+    private static StackSettings fresh(StackSettings settings) {
+        return settings.database().ephemeral() ? settings.withDatabase(DatabaseSettings.inMemory()) : settings;
     }
 
     private static String database(SystemStack stack) {

@@ -15,6 +15,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -135,6 +136,33 @@ class ConsoleFlowsTest extends FxRobot {
         TableView<?> logs = lookup("#logs-table").queryTableView();
         await().atMost(WITHIN).until(() -> logs.getItems().size() >= 1);
         Screenshots.save(window().scene(), "logs");
+    }
+
+    @Test
+    @Order(5)
+    void aShortcutSwitchesToTheDarkThemeAndBack() throws Exception {
+        interact(() -> window().showTab("topology"));
+
+        press(KeyCode.CONTROL, KeyCode.T).release(KeyCode.T, KeyCode.CONTROL);
+
+        assertThat(window().scene().getRoot().getStyleClass()).contains("theme-dark");
+        Screenshots.save(window().scene(), "topology-dark");
+        press(KeyCode.CONTROL, KeyCode.T).release(KeyCode.T, KeyCode.CONTROL);
+        assertThat(window().scene().getRoot().getStyleClass()).contains("theme-light");
+    }
+
+    @Test
+    @Order(6)
+    void resetEmptiesTheSystemAndEveryScreen() {
+        clickOn("#reset");
+
+        await().atMost(ConsoleUnderTest.STARTS_WITHIN)
+                .until(() -> window().session().state().get() == SessionState.RUNNING);
+        await().atMost(WITHIN).until(() -> window().session().snapshots().current() != null);
+        assertThat(window().session().snapshots().current().pools()).isEmpty();
+        assertThat(shownRows()).isEmpty();
+        assertThat(window().selection().pool().get()).isNull();
+        assertThat(lookup("#pools-list").queryListView().getItems()).isEmpty();
     }
 
     private static ConsoleWindow window() {

@@ -5,6 +5,10 @@ import dev.matchflow.console.UiLatest;
 import dev.matchflow.stack.FlowEvent;
 import dev.matchflow.stack.StackSnapshot;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
 import java.util.function.ToDoubleFunction;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -34,6 +38,7 @@ public final class MetricsView {
     private final Series errors = new Series("errors / s", MetricsSample::errors);
     private final Series median = new Series("median ms", MetricsSample::latencyMedianMillis);
     private final Series p99 = new Series("p99 ms", MetricsSample::latencyP99Millis);
+    private boolean showing;
     private final Timeline everySecond = new Timeline(new KeyFrame(Duration.seconds(1), tick -> sample()));
 
     public MetricsView(UiBatch<FlowEvent> events, UiLatest<StackSnapshot> snapshots) {
@@ -64,6 +69,17 @@ public final class MetricsView {
         return root;
     }
 
+    /**
+     * Whether the charts are on screen. Hidden charts keep their figures but are not redrawn, since laying out a
+     * chart every second costs the FX thread even where nobody looks; they catch up when shown.
+     */
+    public void setShowing(boolean showing) {
+        this.showing = showing;
+        if (showing) {
+            allSeries().forEach(Series::catchUp);
+        }
+    }
+
     /** The figures charted last; for tests. */
     public MetricsSample lastSample() {
         return published.last;
@@ -72,16 +88,16 @@ public final class MetricsView {
     /** Empties the charts, as after a reset. */
     public void clear() {
         sampler.clear();
-        for (Series series : new Series[] {published, backlog, inFlight, invocations, errors, median, p99}) {
-            series.data.getData().clear();
-        }
+        allSeries().forEach(Series::clear);
     }
 
     private void sample() {
         MetricsSample sample = sampler.sample(Instant.now());
-        for (Series series : new Series[] {published, backlog, inFlight, invocations, errors, median, p99}) {
-            series.add(sample);
-        }
+        allSeries().forEach(series -> series.add(sample, showing));
+    }
+
+    private List<Series> allSeries() {
+        return List.of(published, backlog, inFlight, invocations, errors, median, p99);
     }
 
     private static LineChart<Number, Number> chart(String title, String id, Series... series) {
@@ -105,6 +121,7 @@ public final class MetricsView {
 
         private final XYChart.Series<Number, Number> data = new XYChart.Series<>();
         private final ToDoubleFunction<MetricsSample> figure;
+        private final Deque<MetricsSample> samples = new ArrayDeque<>();
         private MetricsSample last;
 
         Series(String name, ToDoubleFunction<MetricsSample> figure) {
@@ -112,14 +129,44 @@ public final class MetricsView {
             data.setName(name);
         }
 
-        void add(MetricsSample sample) {
+        void add(MetricsSample sample, boolean draw) {
             last = sample;
-            double value = figure.applyAsDouble(sample);
-            if (!Double.isNaN(value)) {
-                data.getData().add(new XYChart.Data<>(sample.second(), value));
+            samples.addLast(sample);
+            if (samples.size() > POINTS) {
+                samples.removeFirst();
             }
-            if (data.getData().size() > POINTS) {
-                data.getData().remove(0, data.getData().size() - POINTS);
+            if (draw) {
+                plot(List.of(sample));
+                trim();
+            }
+        }
+
+        void catchUp() {
+            data.getData().clear();
+            plot(samples);
+        }
+
+        void clear() {
+            samples.clear();
+            last = null;
+            data.getData().clear();
+        }
+
+        private void plot(Iterable<MetricsSample> toPlot) {
+            List<XYChart.Data<Number, Number>> points = new ArrayList<>();
+            for (MetricsSample sample : toPlot) {
+                double value = figure.applyAsDouble(sample);
+                if (!Double.isNaN(value)) {
+                    points.add(new XYChart.Data<>(sample.second(), value));
+                }
+            }
+            data.getData().addAll(points);
+        }
+
+        private void trim() {
+            int excess = data.getData().size() - POINTS;
+            if (excess > 0) {
+                data.getData().remove(0, excess);
             }
         }
     }
