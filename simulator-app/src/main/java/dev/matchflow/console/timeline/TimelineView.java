@@ -91,7 +91,7 @@ public final class TimelineView {
 
     private List<javafx.scene.control.TableColumn<FlowEvent, String>> columns() {
         return List.of(
-                Tables.column("#", 60, hop -> hop.sequence() == 0 ? "outbox" : Long.toString(hop.sequence())),
+                Tables.column("#", 70, hop -> hop.sequence() == 0 ? "outbox" : Long.toString(hop.sequence())),
                 Tables.column("Time", 95, hop -> Tables.clock(hop.at())),
                 Tables.column("Hop", 200, hop -> hop.from() + " → " + hop.to()),
                 Tables.column("Action", 125, FlowEvent::action),

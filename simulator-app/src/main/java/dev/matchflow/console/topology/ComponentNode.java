@@ -3,6 +3,7 @@ package dev.matchflow.console.topology;
 import dev.matchflow.stack.Component;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.TextAlignment;
 
 /** One part of the system in the diagram: its name, its state and its live counts. */
 final class ComponentNode extends VBox {
@@ -16,6 +17,7 @@ final class ComponentNode extends VBox {
         title.getStyleClass().add("component-title");
         state.getStyleClass().add("component-state");
         counts.getStyleClass().add("component-counts");
+        counts.setTextAlignment(TextAlignment.CENTER);
         counts.setId("counts-" + component.name());
         getChildren().addAll(title, state, counts);
         getStyleClass().add("component-node");

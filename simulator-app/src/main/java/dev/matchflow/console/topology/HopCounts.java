@@ -53,7 +53,7 @@ final class HopCounts {
             case POOLS ->
                 state == null
                         ? ""
-                        : "pools " + state.pools().size() + " · members "
+                        : "pools " + state.pools().size() + "\nmembers "
                                 + state.members().size();
             case MATCHES -> state == null ? "" : "matches " + state.matches().size();
             case OUTBOX ->
@@ -61,9 +61,9 @@ final class HopCounts {
             case TOPIC -> "published " + published;
             case SUBSCRIPTION ->
                 held(state, SubscriptionStats::backlog, "backlog ")
-                        + held(state, SubscriptionStats::inFlight, " · in flight ");
-            case TRIGGER -> "deliveries " + deliveries + " · failed " + failedDeliveries;
-            case FUNCTION -> "invocations " + deliveries + " · rejected " + rejected;
+                        + held(state, SubscriptionStats::inFlight, "\nin flight ");
+            case TRIGGER -> "deliveries " + deliveries + "\nfailed " + failedDeliveries;
+            case FUNCTION -> "invocations " + deliveries + "\nrejected " + rejected;
             case DEAD_LETTER_TOPIC ->
                 state == null
                         ? ""

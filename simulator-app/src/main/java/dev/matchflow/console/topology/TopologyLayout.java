@@ -17,10 +17,10 @@ final class TopologyLayout {
             Component.POOLS, new Point2D(0.58, 0.10),
             Component.MATCHES, new Point2D(0.88, 0.24),
             Component.OUTBOX, new Point2D(0.30, 0.45),
-            Component.TOPIC, new Point2D(0.30, 0.74),
+            Component.TOPIC, new Point2D(0.27, 0.74),
             Component.SUBSCRIPTION, new Point2D(0.50, 0.74),
-            Component.TRIGGER, new Point2D(0.69, 0.74),
-            Component.FUNCTION, new Point2D(0.88, 0.58),
+            Component.TRIGGER, new Point2D(0.73, 0.74),
+            Component.FUNCTION, new Point2D(0.87, 0.52),
             Component.DEAD_LETTER_TOPIC, new Point2D(0.50, 0.93));
 
     static final List<Edge> EDGES = List.of(
