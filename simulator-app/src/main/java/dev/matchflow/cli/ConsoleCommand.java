@@ -3,10 +3,10 @@ package dev.matchflow.cli;
 import dev.matchflow.console.ConsoleLauncher;
 import dev.matchflow.console.ConsoleOptions;
 import dev.matchflow.console.Theme;
-import dev.matchflow.stack.StackSettings;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -15,19 +15,15 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "console",
         mixinStandardHelpOptions = true,
-        description = "Starts the JavaFX console on a stack of its own: embedded Pub/Sub and an in-memory H2"
-                + " database, every endpoint on 127.0.0.1.")
+        description = "Starts the JavaFX console on a stack of its own: by default embedded Pub/Sub and an"
+                + " in-memory H2 database, every endpoint on 127.0.0.1.")
 final class ConsoleCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
 
-    @Option(
-            names = "--time-scale",
-            defaultValue = "1",
-            description =
-                    "How many times faster than real time Pub/Sub's retry backoffs run (default: ${DEFAULT-VALUE}).")
-    private double timeScale;
+    @Mixin
+    private StackOptions stackOptions;
 
     @Option(
             names = "--theme",
@@ -39,8 +35,8 @@ final class ConsoleCommand implements Callable<Integer> {
     public Integer call() {
         ConsoleOptions options;
         try {
-            options = new ConsoleOptions(StackSettings.defaults().withTimeScale(timeScale), Theme.parse(theme));
-        } catch (IllegalArgumentException e) {
+            options = new ConsoleOptions(stackOptions.settings(System.getenv()), Theme.parse(theme));
+        } catch (IllegalArgumentException | IllegalStateException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         return ConsoleLauncher.launch(options, spec.commandLine().getErr());
