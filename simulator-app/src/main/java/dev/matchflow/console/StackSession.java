@@ -118,6 +118,11 @@ public final class StackSession implements AutoCloseable {
      */
     public CompletableFuture<Void> reset(double timeScale) {
         StackSettings next = fresh(settings.withTimeScale(timeScale));
+        if (!next.database().ephemeral()) {
+            log.warn(
+                    "reset restarts the stack on {}, which keeps its rows; only an in-memory database starts empty",
+                    next.database().describe());
+        }
         resetListeners.forEach(Runnable::run);
         setState(SessionState.STARTING, "resetting to an empty system...");
         return CompletableFuture.runAsync(

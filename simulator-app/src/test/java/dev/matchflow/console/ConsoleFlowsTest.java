@@ -15,6 +15,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -163,6 +164,36 @@ class ConsoleFlowsTest extends FxRobot {
         assertThat(shownRows()).isEmpty();
         assertThat(window().selection().pool().get()).isNull();
         assertThat(lookup("#pools-list").queryListView().getItems()).isEmpty();
+    }
+
+    @Test
+    @Order(7)
+    void aFailedActionOpensTheErrorDialogSayingWhatFailed() {
+        UUID stranger = UUID.randomUUID();
+        interact(() -> window().selection().user().set(stranger));
+
+        clickOn("#leave");
+
+        await().atMost(WITHIN)
+                .until(() -> ErrorDialog.openDialog() != null
+                        && ErrorDialog.openDialog().isShowing());
+        assertThat(ErrorDialog.openDialog().getHeaderText())
+                .isEqualTo("Leave as " + stranger.toString().substring(0, 8) + " failed");
+        assertThat(lookup("#error-message").queryAs(Label.class).getText()).contains("404");
+        assertThat(text("#action-result")).startsWith("Leave as ").contains("failed");
+        interact(() -> ErrorDialog.openDialog().close());
+    }
+
+    @Test
+    @Order(8)
+    void aCapacityThatIsNotANumberIsRefusedBeforeAnythingIsSent() {
+        interact(() -> lookup("#pool-capacity").queryAs(TextField.class).setText("ten"));
+
+        clickOn("#create-pool");
+
+        assertThat(text("#action-result"))
+                .isEqualTo("Capacity 'ten' is not a whole number; leave it empty for no limit");
+        assertThat(window().selection().pool().get()).isNull();
     }
 
     private static ConsoleWindow window() {
