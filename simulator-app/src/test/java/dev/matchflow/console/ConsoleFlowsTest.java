@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.matchflow.pools.Membership;
 import dev.matchflow.stack.FlowEvent;
 import dev.matchflow.stack.FlowOutcome;
+import dev.matchflow.stack.StackSettings;
 import dev.matchflow.stack.StackSnapshot;
 import java.time.Duration;
 import java.util.List;
@@ -17,13 +18,12 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 
 /** The console's main flows, clicked through on a real embedded stack. */
@@ -33,17 +33,8 @@ class ConsoleFlowsTest extends FxRobot {
 
     private static final Duration WITHIN = Duration.ofSeconds(30);
 
-    private static ConsoleUnderTest console;
-
-    @BeforeAll
-    static void openConsole() throws Exception {
-        console = ConsoleUnderTest.open(1.0);
-    }
-
-    @AfterAll
-    static void closeConsole() throws Exception {
-        console.close();
-    }
+    @RegisterExtension
+    static final ConsoleUnderTest console = new ConsoleUnderTest(StackSettings.defaults());
 
     @Test
     @Order(1)

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.matchflow.pools.Pool;
 import dev.matchflow.stack.FlowEvent;
 import dev.matchflow.stack.StackClient;
+import dev.matchflow.stack.StackSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,10 +14,9 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 
 /**
@@ -31,17 +31,8 @@ class ConsoleUnderChurnTest extends FxRobot {
     private static final int USERS_PER_WORKER = 25;
     private static final int ROUNDS = 10;
 
-    private static ConsoleUnderTest console;
-
-    @BeforeAll
-    static void openConsole() throws Exception {
-        console = ConsoleUnderTest.open(1.0);
-    }
-
-    @AfterAll
-    static void closeConsole() throws Exception {
-        console.close();
-    }
+    @RegisterExtension
+    static final ConsoleUnderTest console = new ConsoleUnderTest(StackSettings.defaults());
 
     @Test
     void everyLeaveOfAChurnReachesTheTimelineWhileTheWindowStaysResponsive() throws Exception {

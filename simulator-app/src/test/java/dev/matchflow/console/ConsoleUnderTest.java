@@ -9,30 +9,53 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.testfx.api.FxToolkit;
 
-/** A console window on a real embedded stack, shown in the test toolkit's stage. */
-final class ConsoleUnderTest implements AutoCloseable {
+/**
+ * A console window on a real stack, shown in the test toolkit's stage: opened before a test class's tests, closed
+ * after them. Register it after {@link FxToolkitExtension}.
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static final ConsoleUnderTest console = new ConsoleUnderTest(StackSettings.defaults());
+ * }</pre>
+ */
+final class ConsoleUnderTest implements BeforeAllCallback, AfterAllCallback {
 
     static final Duration STARTS_WITHIN = Duration.ofSeconds(60);
 
-    private final ConsoleWindow window;
+    private final StackSettings settings;
+    private ConsoleWindow window;
 
-    private ConsoleUnderTest(ConsoleWindow window) {
-        this.window = window;
+    ConsoleUnderTest(StackSettings settings) {
+        this.settings = settings;
     }
 
-    /** Opens the console on the embedded defaults at {@code timeScale} and waits until its stack runs. */
-    static ConsoleUnderTest open(double timeScale) throws Exception {
-        ConsoleOptions options = new ConsoleOptions(StackSettings.defaults().withTimeScale(timeScale), Theme.LIGHT);
-        ConsoleWindow window = onFxThread(() -> new ConsoleWindow(options));
-        FxToolkit.setupStage(stage -> show(stage, window));
+    /** Opens the console and waits until its stack runs. */
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        ConsoleOptions options = new ConsoleOptions(settings, Theme.LIGHT);
+        ConsoleWindow opened = onFxThread(() -> new ConsoleWindow(options));
+        FxToolkit.setupStage(stage -> show(stage, opened));
         onFxThread(() -> {
-            window.start();
-            return window;
+            opened.start();
+            return opened;
         });
-        await().atMost(STARTS_WITHIN).until(() -> window.session().state().get() == SessionState.RUNNING);
-        return new ConsoleUnderTest(window);
+        await().atMost(STARTS_WITHIN).until(() -> opened.session().state().get() == SessionState.RUNNING);
+        window = opened;
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        if (window != null) {
+            onFxThread(() -> {
+                window.close();
+                return null;
+            });
+        }
     }
 
     ConsoleWindow window() {
@@ -50,14 +73,6 @@ final class ConsoleUnderTest implements AutoCloseable {
             }
         });
         return result.get(30, TimeUnit.SECONDS);
-    }
-
-    @Override
-    public void close() throws Exception {
-        onFxThread(() -> {
-            window.close();
-            return null;
-        });
     }
 
     private static void show(Stage stage, ConsoleWindow window) {

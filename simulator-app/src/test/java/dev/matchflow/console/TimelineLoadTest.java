@@ -7,13 +7,13 @@ import dev.matchflow.console.timeline.TimelineView;
 import dev.matchflow.stack.Component;
 import dev.matchflow.stack.FlowEvent;
 import dev.matchflow.stack.FlowOutcome;
+import dev.matchflow.stack.StackSettings;
 import java.time.Duration;
 import java.time.Instant;
 import javafx.scene.control.TableView;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 
 /**
@@ -25,17 +25,8 @@ class TimelineLoadTest extends FxRobot {
 
     private static final int ROWS = 100_000;
 
-    private static ConsoleUnderTest console;
-
-    @BeforeAll
-    static void openConsole() throws Exception {
-        console = ConsoleUnderTest.open(1.0);
-    }
-
-    @AfterAll
-    static void closeConsole() throws Exception {
-        console.close();
-    }
+    @RegisterExtension
+    static final ConsoleUnderTest console = new ConsoleUnderTest(StackSettings.defaults());
 
     @Test
     void aHundredThousandRowsArriveInBatchesAndStayFilterable() throws Exception {
