@@ -158,7 +158,7 @@ class ConsoleFlowsTest extends FxRobot {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aFailedActionOpensTheErrorDialogSayingWhatFailed() {
         UUID stranger = UUID.randomUUID();
         interact(() -> window().selection().user().set(stranger));
@@ -176,7 +176,7 @@ class ConsoleFlowsTest extends FxRobot {
     }
 
     @Test
-    @Order(8)
+    @Order(7)
     void aCapacityThatIsNotANumberIsRefusedBeforeAnythingIsSent() {
         interact(() -> lookup("#pool-capacity").queryAs(TextField.class).setText("ten"));
 
