@@ -38,7 +38,7 @@ class ConsoleFlowsTest extends FxRobot {
 
     @Test
     @Order(1)
-    void aLeaveIsShownInTheTimelineWithItsTraceFromRequestToCleanup() throws Exception {
+    void aLeaveFadesItsMatchesOutAndIsShownInTheTimelineWithItsTraceFromRequestToCleanup() throws Exception {
         clickOn("#create-pool");
         await().atMost(WITHIN).until(() -> window().selection().pool().get() != null);
         UUID pool = window().selection().pool().get();
@@ -51,9 +51,14 @@ class ConsoleFlowsTest extends FxRobot {
         UUID leaver = firstMatchedUser(pool);
         interact(() -> window().selection().user().set(leaver));
 
+        interact(() -> window().showTab("pools"));
         clickOn("#leave");
 
         await().atMost(WITHIN).until(() -> text("#action-result").contains("left pool"));
+        await().atMost(WITHIN)
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> !lookup(".match-deleted").queryAll().isEmpty());
+        Screenshots.save(window().scene(), "pools-match-fading");
         interact(() -> window().showTab("timeline"));
         clickOn("#timeline-user").write(leaver.toString().substring(0, 8));
         await().atMost(WITHIN).until(() -> shownActions().contains("cleanup"));
