@@ -11,6 +11,7 @@ import dev.matchflow.stack.StackSnapshot;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
@@ -116,6 +117,14 @@ class ConsoleFlowsTest extends FxRobot {
         TextArea payload = lookup("#letter-payload").query();
         assertThat(payload.getText()).contains("\"user_id\": \"not-a-uuid\"");
         Screenshots.save(window().scene(), "dead-letters");
+        interact(() -> window().showTab("timeline"));
+        interact(() -> lookup("#timeline-user").queryAs(TextField.class).clear());
+        ChoiceBox<String> outcome = lookup("#timeline-outcome").query();
+        interact(() -> outcome.setValue("rejected"));
+        assertThat(shownRows())
+                .singleElement()
+                .satisfies(hop -> assertThat(hop.detail()).isEqualTo("invalid_id"));
+        interact(() -> outcome.setValue("any"));
     }
 
     @Test
