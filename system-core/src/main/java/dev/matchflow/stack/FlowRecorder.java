@@ -7,6 +7,7 @@ import dev.matchflow.faults.FaultComponent;
 import dev.matchflow.matches.MatchesService;
 import dev.matchflow.observability.SpanAttributes;
 import dev.matchflow.pools.PoolsService;
+import dev.matchflow.pubsub.DeadLetterRedrive;
 import dev.matchflow.pubsub.PubSubTopology;
 import dev.matchflow.pubsub.embedded.BrokerEvent;
 import dev.matchflow.usermatch.UserMatchService;
@@ -112,6 +113,24 @@ final class FlowRecorder {
                 null,
                 Duration.ZERO,
                 "published by hand"));
+    }
+
+    /** Records a dead letter published again to the event topic. */
+    void redriven(DeadLetterRedrive.Redriven copy) {
+        feed.publish(new FlowEvent(
+                0,
+                Instant.now(),
+                Component.DEAD_LETTER_TOPIC,
+                Component.TOPIC,
+                "redrive",
+                FlowOutcome.OK,
+                null,
+                copy.messageId(),
+                copy.attributes().get(EventCodec.ATTRIBUTE_USER_ID),
+                copy.attributes().get(EventCodec.ATTRIBUTE_POOL_ID),
+                null,
+                Duration.ZERO,
+                "dead letter " + copy.deadLetterId() + " published again"));
     }
 
     /** Records a fault switched on or off, as a hop from the operator to the component it strikes. */

@@ -19,6 +19,7 @@ import dev.matchflow.matches.MatchesService;
 import dev.matchflow.observability.Telemetry;
 import dev.matchflow.pools.PoolsClient;
 import dev.matchflow.pools.PoolsService;
+import dev.matchflow.pubsub.DeadLetterRedrive;
 import dev.matchflow.pubsub.PubSubClients;
 import dev.matchflow.pubsub.PubSubTopology;
 import dev.matchflow.pubsub.embedded.Broker;
@@ -218,6 +219,29 @@ public final class SystemStack implements AutoCloseable {
         }
     }
 
+    /**
+     * Republishes every dead letter to the event topic, as an operator does once whatever failed their deliveries is
+     * fixed; each copy is tracked like every other message until the trigger settles it. The stack's own endpoint
+     * offers the same as {@code POST /dead-letters/redrive}, for {@code ./matchflow redrive}.
+     *
+     * @return the dead letters published again, with the ids of their copies
+     * @throws IllegalStateException when interrupted; the dead letters not yet published again stay
+     */
+    public List<DeadLetterRedrive.Redriven> redriveDeadLetters() {
+        try {
+            List<DeadLetterRedrive.Redriven> redriven =
+                    new DeadLetterRedrive(pubsub.clients(), settings.topology(), handPublisher()).redriveAll();
+            for (DeadLetterRedrive.Redriven copy : redriven) {
+                ledger.publishedByHand(copy.messageId());
+                recorder.redriven(copy);
+            }
+            return redriven;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while redriving the dead letters of " + settings.topic(), e);
+        }
+    }
+
     /** Every row of the system and what Pub/Sub holds, at this moment. */
     public StackSnapshot snapshot() {
         StateReader.Rows rows = state.read();
@@ -298,7 +322,11 @@ public final class SystemStack implements AutoCloseable {
         userMatch = started(startUserMatch());
         userMatchFront = front(FaultComponent.USER_MATCH, userMatch.port());
         trigger = started(startTrigger(new StackMetrics(registry)));
-        admin = started(ApiServer.start(ADMIN_NAME, HttpSettings.loopback(), registry, app -> {}));
+        admin = started(ApiServer.start(
+                ADMIN_NAME,
+                HttpSettings.loopback(),
+                registry,
+                app -> app.post("/dead-letters/redrive", ctx -> ctx.json(RedriveAnswer.of(redriveDeadLetters())))));
     }
 
     private ApiServer startMatches() {

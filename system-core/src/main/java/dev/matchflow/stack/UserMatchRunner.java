@@ -13,10 +13,10 @@ import dev.matchflow.usermatch.UserMatchServer;
 import dev.matchflow.usermatch.UserMatchService;
 import dev.matchflow.usermatch.UserMatchSettings;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -25,9 +25,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * User-Match in a stack, which can be restarted as a new process would be: a new server with a new outbox relay and
- * new Pub/Sub clients over the same database. Its publishes reach an emulator through a relay of their own, which
- * refuses them while Pub/Sub is down; the relay of a stopped User-Match never listens again, so nothing it had in
- * flight reaches Pub/Sub afterwards, as with a process that died.
+ * new Pub/Sub clients, over the same database, behind the same endpoint. The publishes of each run reach an emulator
+ * through a relay of its own, which refuses them while Pub/Sub is down.
+ *
+ * <p>A stopped run's Pub/Sub clients close in the background. The official publisher retries a publish with an
+ * ordering key until Pub/Sub takes it, so a publish the stopped run had in flight during an outage reaches Pub/Sub
+ * when the outage ends: the event is then published twice, once by each run, which at-least-once delivery allows
+ * and the cleanup's idempotency absorbs.
  */
 final class UserMatchRunner implements AutoCloseable {
 
@@ -36,19 +40,25 @@ final class UserMatchRunner implements AutoCloseable {
     /** Short enough that a restart during a Pub/Sub outage waits briefly for the publishes in flight. */
     private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(2);
 
-    private static final long CLIENTS_CLOSE_SECONDS = 30;
+    private static final long RETIRING_SECONDS = 30;
 
     private final StackSettings settings;
     private final Database database;
     private final PubSubClients sharedClients;
     private final FaultInjection faults;
     private final UserMatchSettings userMatchSettings;
-    private final List<CompletableFuture<Void>> closing = new ArrayList<>();
-    private Incarnation current;
+    private final List<Run> publishing = new CopyOnWriteArrayList<>();
+    private final List<CompletableFuture<Void>> retiring = new CopyOnWriteArrayList<>();
+    private Run current;
 
-    /** One run of User-Match, with what it alone uses. */
-    private record Incarnation(
-            UserMatchServer server, Optional<PubSubClients> clients, Optional<LoopbackProxy> publishing) {}
+    /** One run of User-Match, with the Pub/Sub clients and the relay to Pub/Sub it alone uses. */
+    private record Run(UserMatchServer server, Optional<PubSubClients> clients, Optional<LoopbackProxy> relay) {
+
+        void closePublishing() {
+            clients.ifPresent(PubSubClients::close);
+            relay.ifPresent(LoopbackProxy::close);
+        }
+    }
 
     UserMatchRunner(
             StackSettings settings,
@@ -72,7 +82,7 @@ final class UserMatchRunner implements AutoCloseable {
     }
 
     synchronized UserMatchRunner start() {
-        current = startIncarnation();
+        current = startRun();
         return this;
     }
 
@@ -81,65 +91,60 @@ final class UserMatchRunner implements AutoCloseable {
         return current.server().port();
     }
 
-    synchronized UserMatchServer server() {
-        return current.server();
-    }
-
     /**
-     * Stops User-Match (its server, then its relay, which gives back the events it holds) and starts a new one; the
-     * old one's Pub/Sub clients close in the background.
+     * Stops User-Match (its server, then its outbox relay, which gives back the events it holds) and starts a new one,
+     * which takes those events over.
      */
     synchronized void restart() {
-        Incarnation stopped = current;
-        stop(stopped);
-        current = startIncarnation();
+        Run stopped = current;
+        stopped.server().close();
+        retiring.add(CompletableFuture.runAsync(() -> {
+            stopped.closePublishing();
+            publishing.remove(stopped);
+        }));
+        current = startRun();
         log.info("User-Match restarted on port {}", current.server().port());
     }
 
     @Override
     public synchronized void close() {
         if (current != null) {
-            stop(current);
+            current.server().close();
+            current.closePublishing();
             current = null;
         }
-        closing.forEach(UserMatchRunner::awaitClosed);
+        retiring.forEach(UserMatchRunner::awaitRetired);
     }
 
-    private Incarnation startIncarnation() {
+    private Run startRun() {
         if (!settings.publishingEnabled()) {
-            return new Incarnation(
+            return new Run(
                     UserMatchService.startWithoutPublishing(database, userMatchSettings),
                     Optional.empty(),
                     Optional.empty());
         }
-        Optional<LoopbackProxy> publishing =
+        Optional<LoopbackProxy> relay =
                 sharedClients.emulatorEndpoint().map(endpoint -> faults.frontPublishing(portOf(endpoint)));
         Optional<PubSubClients> own =
-                publishing.map(relay -> PubSubClients.forEmulator(sharedClients.projectId(), relay.endpoint()));
-        PubSubClients clients = own.orElse(sharedClients);
+                relay.map(proxy -> PubSubClients.forEmulator(sharedClients.projectId(), proxy.endpoint()));
         PubSubEventPublisher publisher =
-                PubSubEventPublisher.create(clients, settings.topic(), userMatchSettings.relay());
-        return new Incarnation(UserMatchService.start(database, userMatchSettings, publisher), own, publishing);
+                PubSubEventPublisher.create(own.orElse(sharedClients), settings.topic(), userMatchSettings.relay());
+        Run run = new Run(UserMatchService.start(database, userMatchSettings, publisher), own, relay);
+        publishing.add(run);
+        return run;
     }
 
-    private void stop(Incarnation incarnation) {
-        incarnation.server().close();
-        incarnation.publishing().ifPresent(LoopbackProxy::close);
-        incarnation.clients().ifPresent(clients -> closing.add(CompletableFuture.runAsync(clients::close)));
-    }
-
-    private synchronized void publishingSwitched(Optional<Fault> down) {
-        if (current == null) {
-            return;
+    private void publishingSwitched(Optional<Fault> down) {
+        for (Run run : publishing) {
+            run.relay().ifPresent(relay -> {
+                if (down.isPresent()) {
+                    relay.refuse();
+                } else {
+                    relay.resume();
+                    run.clients().ifPresent(PubSubClients::reconnectNow);
+                }
+            });
         }
-        current.publishing().ifPresent(relay -> {
-            if (down.isPresent()) {
-                relay.refuse();
-            } else {
-                relay.resume();
-                current.clients().ifPresent(PubSubClients::reconnectNow);
-            }
-        });
     }
 
     /** The port of an emulator endpoint, which the clients have checked reads {@code host:port}. */
@@ -147,11 +152,14 @@ final class UserMatchRunner implements AutoCloseable {
         return Integer.parseInt(endpoint.substring(endpoint.lastIndexOf(':') + 1));
     }
 
-    private static void awaitClosed(CompletableFuture<Void> clientsClosing) {
+    private static void awaitRetired(CompletableFuture<Void> closing) {
         try {
-            clientsClosing.get(CLIENTS_CLOSE_SECONDS, TimeUnit.SECONDS);
+            closing.get(RETIRING_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException | ExecutionException e) {
-            log.warn("Pub/Sub clients of a stopped User-Match did not close cleanly: {}", e.toString());
+            log.warn(
+                    "the Pub/Sub clients of a stopped User-Match did not close within {} s: {}",
+                    RETIRING_SECONDS,
+                    e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
