@@ -1,6 +1,8 @@
 package dev.matchflow.console;
 
 import dev.matchflow.console.actions.ActionsPane;
+import dev.matchflow.console.faults.FaultPlaces;
+import dev.matchflow.console.faults.FaultSwitches;
 import dev.matchflow.console.letters.LettersView;
 import dev.matchflow.console.letters.PayloadTap;
 import dev.matchflow.console.logs.LogCapture;
@@ -10,6 +12,7 @@ import dev.matchflow.console.metrics.MetricsView;
 import dev.matchflow.console.pools.PoolsView;
 import dev.matchflow.console.timeline.TimelineView;
 import dev.matchflow.console.topology.TopologyView;
+import dev.matchflow.faults.ActiveFault;
 import java.util.List;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -47,6 +50,8 @@ public final class ConsoleWindow implements AutoCloseable {
     private final UiBatch<LogLine> logLines = live.newBatch(5_000);
     private final PayloadTap payloads = new PayloadTap();
     private final UiLatencyProbe latency = new UiLatencyProbe();
+    private final UiLatest<List<ActiveFault>> activeFaults = live.newLatest();
+    private final FaultSwitches faultSwitches;
     private final TopologyView topology;
     private final PoolsView pools;
     private final TimelineView timeline;
@@ -67,11 +72,15 @@ public final class ConsoleWindow implements AutoCloseable {
     public ConsoleWindow(ConsoleOptions options) {
         session = new StackSession(options.stack(), live);
         session.attach(payloads);
+        faultSwitches = new FaultSwitches(session, activeFaults);
+        session.attach(faultSwitches);
         topology = new TopologyView(session.events(), session.snapshots());
+        topology.addDetailsSection(faultSwitches::switchesFor);
+        activeFaults.subscribe(faults -> topology.showFaultStates(FaultPlaces.states(faults)));
         pools = new PoolsView(session.snapshots(), selection);
         timeline = new TimelineView(session.events(), session.snapshots());
         metrics = new MetricsView(session.events(), session.snapshots());
-        letters = new LettersView(session.events(), session.snapshots(), payloads);
+        letters = new LettersView(session.events(), session.snapshots(), payloads, session);
         logs = new LogsView(logLines);
         actions = new ActionsPane(session, selection, session.snapshots());
         session.onReset(this::clearScreens);

@@ -66,7 +66,7 @@ public final class ActionsPane {
         result.setId("action-result");
         result.setWrapText(true);
         sections.getChildren().addAll(poolSection(), userSection(), matchSection(), decideSection());
-        sections.getChildren().addAll(leaveSection(), publishSection());
+        sections.getChildren().addAll(leaveSection(), publishSection(), reconcileSection());
         sections.setPadding(new Insets(8));
         sections.setPrefWidth(330);
         scroll.setFitToWidth(true);
@@ -202,6 +202,16 @@ public final class ActionsPane {
                 messageId -> "Published message " + messageId + " to the topic");
     }
 
+    /** Runs Matches' reconciliation sweep, which removes what a lost leave event left behind. */
+    public void reconcile() {
+        run(
+                "Reconcile",
+                running -> running.client().reconcile(),
+                swept -> "Reconciliation checked " + swept.poolsChecked() + " pools: " + swept.matchesDeleted()
+                        + " matches and " + swept.decisionsDeleted() + " decisions deleted, " + swept.acceptedKept()
+                        + " accepted kept");
+    }
+
     private VBox poolSection() {
         capacity.setPromptText("no limit");
         Button create = button("Create pool", "create-pool", this::createPool);
@@ -269,6 +279,13 @@ public final class ActionsPane {
                 messageAttributes,
                 new HBox(6, valid, malformed),
                 button("Publish", "publish", this::publish));
+    }
+
+    private VBox reconcileSection() {
+        Label what = new Label("Removes the non-accepted matches of users who are no longer members, as after a leave"
+                + " whose event was lost.");
+        what.setWrapText(true);
+        return section("Reconciliation", what, button("Run reconciliation", "reconcile", this::reconcile));
     }
 
     private void fillValid() {

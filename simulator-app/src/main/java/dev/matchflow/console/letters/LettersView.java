@@ -1,6 +1,7 @@
 package dev.matchflow.console.letters;
 
 import dev.matchflow.console.Panes;
+import dev.matchflow.console.StackSession;
 import dev.matchflow.console.Tables;
 import dev.matchflow.console.UiBatch;
 import dev.matchflow.console.UiLatest;
@@ -12,13 +13,16 @@ import dev.matchflow.stack.StackSnapshot.Rejection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -29,6 +33,8 @@ import javafx.scene.layout.VBox;
 public final class LettersView {
 
     private final PayloadTap payloads;
+    private final StackSession session;
+    private final Label redriveResult = new Label();
     private final TableView<DeadLetter> deadLetters = new TableView<>();
     private final TableView<Rejection> rejections = new TableView<>();
     private final Map<String, String> lastFailure = new HashMap<>();
@@ -36,8 +42,10 @@ public final class LettersView {
     private final Label inspectedTitle = new Label("Select a message to see its payload");
     private final BorderPane root = new BorderPane();
 
-    public LettersView(UiBatch<FlowEvent> events, UiLatest<StackSnapshot> snapshots, PayloadTap payloads) {
+    public LettersView(
+            UiBatch<FlowEvent> events, UiLatest<StackSnapshot> snapshots, PayloadTap payloads, StackSession session) {
         this.payloads = payloads;
+        this.session = session;
         events.subscribe(this::arrived);
         snapshots.subscribe(this::showRejections);
         deadLetters.setId("dead-letters-table");
@@ -83,6 +91,7 @@ public final class LettersView {
     /** Forgets every message, as after a reset. */
     public void clear() {
         deadLetters.getItems().clear();
+        redriveResult.setText("");
         rejections.getItems().clear();
         lastFailure.clear();
         inspected.clear();
@@ -97,12 +106,27 @@ public final class LettersView {
         VBox inspector = new VBox(6, inspectedTitle, inspected);
         VBox.setVgrow(inspected, Priority.ALWAYS);
         inspector.setPadding(new Insets(6));
-        SplitPane tables =
-                new SplitPane(Panes.titled("Dead letters", deadLetters), Panes.titled("Rejected messages", rejections));
+        Button redrive = new Button("Redrive every dead letter");
+        redrive.setId("redrive");
+        redrive.setOnAction(click -> redrive());
+        redriveResult.setId("redrive-result");
+        VBox letters = Panes.titled("Dead letters", deadLetters);
+        letters.getChildren().add(new HBox(8, redrive, redriveResult));
+        SplitPane tables = new SplitPane(letters, Panes.titled("Rejected messages", rejections));
         tables.setOrientation(Orientation.VERTICAL);
         SplitPane split = new SplitPane(tables, inspector);
         split.setDividerPositions(0.62);
         return split;
+    }
+
+    /** Publishes every dead letter again, as an operator does once the cause of their failures is fixed. */
+    private void redrive() {
+        redriveResult.setText("redriving...");
+        session.act("Redrive the dead letters", running -> running.stack().redriveDeadLetters())
+                .whenComplete((redriven, error) -> Platform.runLater(() -> redriveResult.setText(
+                        error == null
+                                ? redriven.size() + " dead letters published again to the topic"
+                                : "the redrive failed: " + error.getMessage())));
     }
 
     private void arrived(List<FlowEvent> batch) {

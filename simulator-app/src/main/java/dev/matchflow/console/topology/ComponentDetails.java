@@ -2,7 +2,11 @@ package dev.matchflow.console.topology;
 
 import dev.matchflow.stack.Component;
 import dev.matchflow.stack.StackSnapshot;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 
@@ -17,6 +21,9 @@ final class ComponentDetails {
     private final Label calls = new Label();
     private final Label held = new Label();
     private final VBox root = new VBox(8);
+    private final VBox sections = new VBox(8);
+    private final List<Function<Component, Node>> sectionMakers = new ArrayList<>();
+    private Component shown;
 
     ComponentDetails(ComponentHealth health, HopCounts counts) {
         this.health = health;
@@ -29,7 +36,7 @@ final class ComponentDetails {
         for (Label label : new Label[] {description, state, calls, held}) {
             label.setWrapText(true);
         }
-        root.getChildren().addAll(title, description, state, calls, held);
+        root.getChildren().addAll(title, description, state, calls, held, sections);
         root.setPadding(new Insets(12));
         root.setPrefWidth(300);
         root.getStyleClass().add("component-details");
@@ -39,14 +46,26 @@ final class ComponentDetails {
         return root;
     }
 
-    void refresh(Component component, StackSnapshot snapshot) {
+    /** Adds a section to the details of every part, made anew for each part shown. */
+    void addSection(Function<Component, Node> maker) {
+        sectionMakers.add(maker);
+    }
+
+    void refresh(Component component, StackSnapshot snapshot, ComponentState current) {
         if (component == null) {
             return;
         }
         long now = System.nanoTime();
+        if (component != shown) {
+            shown = component;
+            sections.getChildren()
+                    .setAll(sectionMakers.stream()
+                            .map(maker -> maker.apply(component))
+                            .toList());
+        }
         title.setText(TopologyLayout.title(component));
         description.setText(TopologyLayout.description(component));
-        state.setText("State: " + health.stateOf(component, now).label());
+        state.setText("State: " + current.label());
         calls.setText(health.summary(component, now));
         held.setText(counts.of(component, snapshot));
     }

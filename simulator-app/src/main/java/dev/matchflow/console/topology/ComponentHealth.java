@@ -15,7 +15,8 @@ import java.util.Map;
  * Tells each part's state from the calls it took recently: down when its last {@link #DOWN_AFTER} calls all
  * failed, failing when at least one in five recent calls failed, slow when its recent calls took {@link #SLOW} or
  * more at the median, up otherwise. Only calls count (requests, deliveries, cleanups, publishes); a message's
- * own fate (a nack, a rejection, a dead letter) says nothing about the part that handled it.
+ * own fate (a nack, a rejection, a dead letter) says nothing about the part that handled it, and neither does a
+ * fault being switched.
  */
 public final class ComponentHealth {
 
@@ -89,6 +90,7 @@ public final class ComponentHealth {
 
     private static boolean isCall(FlowEvent hop) {
         return hop.from() != hop.to()
+                && !hop.action().startsWith("fault ")
                 && hop.to() != Component.DEAD_LETTER_TOPIC
                 && hop.from() != Component.SUBSCRIPTION;
     }

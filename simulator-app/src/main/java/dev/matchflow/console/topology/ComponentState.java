@@ -13,6 +13,11 @@ public enum ComponentState {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The worse of this state and {@code other}: down, then failing, then slow, then up. */
+    public ComponentState worse(ComponentState other) {
+        return compareTo(other) >= 0 ? this : other;
+    }
+
     public String styleClass() {
         return "state-" + label();
     }

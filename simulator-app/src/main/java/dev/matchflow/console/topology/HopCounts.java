@@ -19,7 +19,7 @@ final class HopCounts {
     private long rejected;
 
     void record(FlowEvent hop) {
-        if (hop.from() == Component.CLIENT) {
+        if (hop.from() == Component.CLIENT && !hop.action().startsWith("fault ")) {
             requests++;
         }
         switch (hop.action()) {

@@ -13,10 +13,12 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Point2D;
+import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
@@ -56,6 +58,7 @@ public final class TopologyView {
             }
         }
     };
+    private Map<Component, ComponentState> faultStates = Map.of();
     private long notDrawn;
     private long lastFrame;
     private boolean animating;
@@ -84,9 +87,21 @@ public final class TopologyView {
         return selected;
     }
 
-    /** The state the diagram shows for {@code component} now. */
+    /** The state the diagram shows for {@code component} now: the worse of what its calls and its faults say. */
     public ComponentState stateOf(Component component) {
-        return health.stateOf(component, System.nanoTime());
+        ComponentState seen = health.stateOf(component, System.nanoTime());
+        return seen.worse(faultStates.getOrDefault(component, ComponentState.UP));
+    }
+
+    /** The states the faults switched on put the parts in; parts not named are as their calls say. */
+    public void showFaultStates(Map<Component, ComponentState> states) {
+        faultStates = Map.copyOf(states);
+        refreshNodes();
+    }
+
+    /** Adds a section to every part's details (the fault switches), made anew for each part shown. */
+    public void addDetailsSection(Function<Component, Node> section) {
+        details.addSection(section);
     }
 
     /** Forgets every count and token, as after a reset. */
@@ -176,12 +191,12 @@ public final class TopologyView {
     private record Leg(Component from, Component to, long delay) {}
 
     private void refreshNodes() {
-        long now = System.nanoTime();
         StackSnapshot state = snapshots.current();
-        nodes.forEach((component, node) -> node.show(health.stateOf(component, now), counts.of(component, state)));
+        nodes.forEach((component, node) -> node.show(stateOf(component), counts.of(component, state)));
         notDrawnLabel.setText(
                 notDrawn == 0 ? "" : notDrawn + " hops were too many to draw; every one is in the timeline");
-        details.refresh(selected.get(), state);
+        Component shown = selected.get();
+        details.refresh(shown, state, shown == null ? ComponentState.UP : stateOf(shown));
     }
 
     private void select(Component was, Component now) {
@@ -191,7 +206,7 @@ public final class TopologyView {
         if (now != null) {
             nodes.get(now).selected(true);
         }
-        details.refresh(now, snapshots.current());
+        details.refresh(now, snapshots.current(), now == null ? ComponentState.UP : stateOf(now));
     }
 
     private void draw(long now) {

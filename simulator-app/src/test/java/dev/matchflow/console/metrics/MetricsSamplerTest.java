@@ -92,6 +92,7 @@ class MetricsSamplerTest {
                 List.of(),
                 new StackSnapshot.MessageEndings(Set.of(), Set.of(), Set.of()),
                 List.of(),
-                Optional.of(new StackSnapshot.PubSubState(trigger, deadLetters)));
+                Optional.of(new StackSnapshot.PubSubState(trigger, deadLetters)),
+                List.of());
     }
 }
