@@ -192,6 +192,7 @@ class ConsoleFlowsTest extends FxRobot {
     @Test
     @Order(7)
     void aCapacityThatIsNotANumberIsRefusedBeforeAnythingIsSent() {
+        interact(() -> lookup("#actions").queryAs(ScrollPane.class).setVvalue(0.0));
         interact(() -> lookup("#pool-capacity").queryAs(TextField.class).setText("ten"));
 
         clickOn("#create-pool");
