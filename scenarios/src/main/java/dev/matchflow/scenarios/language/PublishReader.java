@@ -7,16 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads a {@code publish} step: an event built field by field (each field a name, a keyword or a literal, or left
  * out with {@code none}), or raw {@code data}.
  */
 final class PublishReader {
-
-    /** {@code ${user:alice}} or {@code ${pool:evening}} in raw data and attribute values. */
-    static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(user|pool):([^}]*)}");
 
     private static final List<String> EVENT_KEYS =
             List.of("event_type", "event_id", "user", "user_id", "pool", "pool_id", "timestamp", "attributes", "times");
@@ -119,7 +115,7 @@ final class PublishReader {
     /** The text, with every placeholder's name checked. */
     private String placeholders(YamlValue value) {
         String text = value.text("the text");
-        Matcher matcher = PLACEHOLDER.matcher(text);
+        Matcher matcher = PublishSpec.PLACEHOLDER.matcher(text);
         while (matcher.find()) {
             Kind kind = matcher.group(1).equals("user") ? Kind.USER : Kind.POOL;
             names.known(kind, matcher.group(2), value);

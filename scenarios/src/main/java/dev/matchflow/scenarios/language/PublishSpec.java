@@ -3,6 +3,7 @@ package dev.matchflow.scenarios.language;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A message to publish by hand: an event built field by field, or raw data sent as it is.
@@ -15,6 +16,9 @@ import java.util.Optional;
  * @param attributes which attributes the message carries
  */
 public record PublishSpec(Optional<String> data, Map<String, Field> fields, Attributes attributes) {
+
+    /** {@code ${user:alice}} or {@code ${pool:evening}} in raw data and attribute values. */
+    public static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(user|pool):([^}]*)}");
 
     public PublishSpec {
         fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
