@@ -84,6 +84,8 @@ public record Expectations(
         CLEANED_UP_LEAVES,
         /** Cleanup events Matches processed, filtered by {@code user} and {@code pool}. */
         CLEANUPS("user", "pool"),
+        /** Messages Pub/Sub took, from User-Match's outbox or published by hand. */
+        PUBLISHED_MESSAGES,
         /** Messages that went to the dead-letter topic. */
         DEAD_LETTERS,
         /** Messages the function acknowledged without cleanup, filtered by {@code reason}. */

@@ -44,9 +44,12 @@ public final class Names {
         return String.format(Locale.ROOT, "%s .. %s (%,d)", names.get(0), names.get(names.size() - 1), names.size());
     }
 
-    /** {@code 250ms}, {@code 2s}, {@code 1.5s} or {@code 2m}. */
+    /** {@code 3.5ms}, {@code 250ms}, {@code 2s}, {@code 1.5s} or {@code 2m}. */
     public static String duration(Duration duration) {
         long millis = duration.toMillis();
+        if (millis < 10) {
+            return String.format(Locale.ROOT, "%.1fms", duration.toNanos() / 1e6);
+        }
         if (millis < 1_000) {
             return millis + "ms";
         }

@@ -101,6 +101,7 @@ final class ExpectationCheck {
                         .filter(cleanup ->
                                 !filters.containsKey("pool") || isPool(cleanup.poolId(), filters.get("pool")))
                         .count();
+            case PUBLISHED_MESSAGES -> state.messages().published();
             case DEAD_LETTERS -> state.messages().deadLettered().size();
             case REJECTED_MESSAGES ->
                 state.rejections().stream()
