@@ -54,7 +54,7 @@ public record UserMatchSettings(
         }
         return forPools(poolsUrl)
                 .withHttp(HttpSettings.fromEnvironment(environment))
-                .withPublishingEnabled(publishingEnabled(environment.get("ENABLE_EVENT_PUBLISHING")));
+                .withPublishingEnabled(publishingEnabled(environment));
     }
 
     public UserMatchSettings withHttp(HttpSettings newHttp) {
@@ -73,7 +73,13 @@ public record UserMatchSettings(
         return new UserMatchSettings(http, poolsServiceUrl, publishingEnabled, publishWait, newRelay);
     }
 
-    private static boolean publishingEnabled(String value) {
+    /**
+     * Reads {@code ENABLE_EVENT_PUBLISHING}: {@code true} unless it is set to {@code false}.
+     *
+     * @throws IllegalStateException when it is set to anything else, saying what to set
+     */
+    public static boolean publishingEnabled(Map<String, String> environment) {
+        String value = environment.get("ENABLE_EVENT_PUBLISHING");
         if (value == null || value.isBlank()) {
             return true;
         }
