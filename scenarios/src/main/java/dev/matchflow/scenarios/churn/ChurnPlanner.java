@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,7 +59,9 @@ public final class ChurnPlanner {
     private final Map<String, PickSet<String>> members = new LinkedHashMap<>();
     private final PickSet<String> matchable = new PickSet<>();
     private final PickSet<MatchHandle> open = new PickSet<>();
+    /** Kept in the order matches opened: closing them in that order keeps the draws repeatable. */
     private final Map<String, Set<MatchHandle>> openOf = new HashMap<>();
+
     private final Map<MatchHandle, Set<String>> accepted = new HashMap<>();
     private Optional<String> rejoiner = Optional.empty();
 
@@ -204,8 +207,8 @@ public final class ChurnPlanner {
     private void opened(MatchHandle match, Set<String> deciders) {
         open.add(match);
         accepted.put(match, new HashSet<>(deciders));
-        openOf.computeIfAbsent(match.userA(), user -> new HashSet<>()).add(match);
-        openOf.computeIfAbsent(match.userB(), user -> new HashSet<>()).add(match);
+        openOf.computeIfAbsent(match.userA(), user -> new LinkedHashSet<>()).add(match);
+        openOf.computeIfAbsent(match.userB(), user -> new LinkedHashSet<>()).add(match);
     }
 
     private void closed(MatchHandle match) {

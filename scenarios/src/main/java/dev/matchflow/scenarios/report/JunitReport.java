@@ -180,10 +180,12 @@ public final class JunitReport {
                         .count();
     }
 
-    /** {@code scenarios.library.plain-leave} for {@code scenarios/library/plain-leave.yaml}: CI groups by it. */
+    /** {@code library.plain-leave} for {@code scenarios/library/plain-leave.yaml}: its folder and name, as CI groups. */
     static String className(String file) {
-        String withoutExtension = file.replaceAll("\\.ya?ml$", "");
-        return withoutExtension.replace('\\', '/').replaceAll("^[./]+", "").replace('/', '.');
+        Path path = Path.of(file);
+        String name = path.getFileName().toString().replaceAll("\\.ya?ml$", "");
+        Path folder = path.getParent() == null ? null : path.getParent().getFileName();
+        return folder == null ? name : folder + "." + name;
     }
 
     private static String seconds(Duration duration) {

@@ -113,6 +113,18 @@ final class LatencyChart {
                 (TOP + bottom) / 2));
     }
 
+    /** The axis' end: {@value #TICKS} ticks of 1, 2, 2.5 or 5 times a power of ten, the first to reach {@code max}. */
+    static double roundUp(double max) {
+        double rawStep = Math.max(max, 1e-3) / TICKS;
+        double power = Math.pow(10, Math.floor(Math.log10(rawStep)));
+        for (double factor : new double[] {1, 2, 2.5, 5, 10}) {
+            if (factor * power >= rawStep) {
+                return factor * power * TICKS;
+            }
+        }
+        return 10 * power * TICKS;
+    }
+
     private static List<LeaveLatency> thinned(List<LeaveLatency> leaves) {
         if (leaves.size() <= MOST_DOTS) {
             return leaves;
@@ -138,9 +150,9 @@ final class LatencyChart {
     }
 
     private static String number(double value) {
-        if (value >= 100) {
+        if (value == Math.rint(value)) {
             return String.format(Locale.ROOT, "%,.0f", value);
         }
-        return String.format(Locale.ROOT, value >= 10 ? "%.0f" : "%.1f", value);
+        return String.format(Locale.ROOT, value >= 1 ? "%.1f" : "%.2f", value);
     }
 }

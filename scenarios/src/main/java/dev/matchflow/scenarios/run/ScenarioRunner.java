@@ -139,6 +139,7 @@ public final class ScenarioRunner {
     /** The set-up, the file's steps and the final wait; after a failed step the rest are skipped. */
     private Ran steps(RunContext context) throws InterruptedException {
         List<StepResult> results = new ArrayList<>();
+        control.awaitStepTurn();
         listeners.stepStarted(0, SetupRunner.LABEL, Optional.empty());
         results.add(finished(new SetupRunner(context).run(context.scenario().setup())));
         boolean goOn = results.get(0).passed();
@@ -233,7 +234,10 @@ public final class ScenarioRunner {
     }
 
     private static String describe(StackSettings settings) {
-        return settings.pubsub() + " Pub/Sub, " + settings.database().describe()
+        String database = settings.database().ephemeral()
+                ? "H2 in memory"
+                : settings.database().describe();
+        return settings.pubsub() + " Pub/Sub, " + database
                 + (settings.timeScale() == 1.0 ? "" : ", time scale " + settings.timeScale())
                 + (settings.publishingEnabled() ? "" : ", publishing disabled");
     }

@@ -1,0 +1,79 @@
+package dev.matchflow.cli;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.FileAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
+import dev.matchflow.observability.LogFormatLayout;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends every log line to a file instead of the console while a command runs, for commands whose console output
+ * is their result (a line per scenario, a table of figures) and whose stack would otherwise drown it.
+ */
+final class LogFile implements AutoCloseable {
+
+    private final Logger root;
+    private final FileAppender<ILoggingEvent> file;
+    private final List<Appender<ILoggingEvent>> consoles;
+
+    private LogFile(Logger root, FileAppender<ILoggingEvent> file, List<Appender<ILoggingEvent>> consoles) {
+        this.root = root;
+        this.file = file;
+        this.consoles = consoles;
+    }
+
+    /**
+     * From now on until closed, log lines go to {@code path} (appended to), in the usual layout, not the console.
+     *
+     * @throws UncheckedIOException when the file's folder cannot be made
+     */
+    static LogFile routeTo(Path path) {
+        try {
+            Files.createDirectories(path.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "cannot create the folder of the log file " + path + ": " + e.getMessage(), e);
+        }
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        LogFormatLayout layout = new LogFormatLayout();
+        layout.setContext(context);
+        layout.start();
+        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
+        encoder.setContext(context);
+        encoder.setLayout(layout);
+        encoder.start();
+        FileAppender<ILoggingEvent> file = new FileAppender<>();
+        file.setContext(context);
+        file.setName("file");
+        file.setFile(path.toAbsolutePath().toString());
+        file.setAppend(true);
+        file.setEncoder(encoder);
+        file.start();
+        List<Appender<ILoggingEvent>> consoles = new ArrayList<>();
+        for (Iterator<Appender<ILoggingEvent>> appenders = root.iteratorForAppenders(); appenders.hasNext(); ) {
+            consoles.add(appenders.next());
+        }
+        root.addAppender(file);
+        consoles.forEach(root::detachAppender);
+        return new LogFile(root, file, consoles);
+    }
+
+    /** Log lines go where they went before. */
+    @Override
+    public void close() {
+        consoles.forEach(root::addAppender);
+        root.detachAppender(file);
+        file.stop();
+    }
+}
