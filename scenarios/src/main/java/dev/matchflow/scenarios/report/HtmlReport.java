@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -208,39 +209,11 @@ public final class HtmlReport {
     }
 
     private static String figures(RunFigures figures) {
-        RunFigures.StateCounts state = figures.state();
         StringBuilder html = new StringBuilder("<h3>Counts at the end</h3>\n<table>\n<tr>");
-        String[] names = {
-            "pools",
-            "members",
-            "waiting",
-            "accepted",
-            "rejected",
-            "decisions",
-            "cleanups",
-            "dead letters",
-            "rejected messages",
-            "pending events"
-        };
-        int[] values = {
-            state.pools(),
-            state.members(),
-            state.waiting(),
-            state.accepted(),
-            state.rejected(),
-            state.decisions(),
-            state.cleanups(),
-            state.deadLetters(),
-            state.rejectedMessages(),
-            state.pendingEvents()
-        };
-        for (String name : names) {
-            html.append("<th>").append(name).append("</th>");
-        }
+        Map<String, Integer> counts = figures.state().byName();
+        counts.keySet().forEach(name -> html.append("<th>").append(name).append("</th>"));
         html.append("</tr>\n<tr>");
-        for (int value : values) {
-            html.append(numberCell(String.format(Locale.ROOT, "%,d", value)));
-        }
+        counts.values().forEach(value -> html.append(numberCell(String.format(Locale.ROOT, "%,d", value))));
         html.append("</tr>\n</table>\n");
         html.append(String.format(
                 Locale.ROOT,

@@ -56,7 +56,8 @@ final class LatencyChart {
         double p99Y = y(p99.toNanos() / 1e6, millis);
         svg.append(String.format(
                 Locale.ROOT,
-                "<line class=\"p99\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\"/><text class=\"p99\" x=\"%d\" y=\"%.1f\">p99</text>%n",
+                "<line class=\"p99\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\"/>"
+                        + "<text class=\"p99\" x=\"%d\" y=\"%.1f\">p99</text>%n",
                 LEFT,
                 p99Y,
                 WIDTH - RIGHT,

@@ -8,6 +8,7 @@ import dev.matchflow.scenarios.run.ScenarioResult;
 import dev.matchflow.scenarios.run.StepResult;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** A scenario's result as plain text: one line for a console, or the whole story for a CI log. */
 public final class TextSummary {
@@ -91,22 +92,13 @@ public final class TextSummary {
     }
 
     private static String figures(RunFigures figures) {
-        RunFigures.StateCounts state = figures.state();
+        String counts = figures.state().byName().entrySet().stream()
+                .map(count -> String.format(Locale.ROOT, "%,d %s", count.getValue(), count.getKey()))
+                .collect(Collectors.joining(", "));
         return String.format(
                 Locale.ROOT,
-                "  at the end: %,d pools, %,d members, matches %,d waiting / %,d accepted / %,d rejected, %,d decisions,"
-                        + " %,d cleanups, %,d dead letters, %,d rejected messages, %,d pending events%n"
-                        + "  requests: set-up %,d (%,.0f/s), steps %,d (%,.0f/s); %s%n",
-                state.pools(),
-                state.members(),
-                state.waiting(),
-                state.accepted(),
-                state.rejected(),
-                state.decisions(),
-                state.cleanups(),
-                state.deadLetters(),
-                state.rejectedMessages(),
-                state.pendingEvents(),
+                "  at the end: %s%n  requests: set-up %,d (%,.0f/s), steps %,d (%,.0f/s); %s%n",
+                counts,
                 figures.setUpRequests(),
                 figures.setUpPerSecond(),
                 figures.stepRequests(),

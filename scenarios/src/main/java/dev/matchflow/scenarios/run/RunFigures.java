@@ -1,7 +1,9 @@
 package dev.matchflow.scenarios.run;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -53,5 +55,22 @@ public record RunFigures(
             int cleanups,
             int deadLetters,
             int rejectedMessages,
-            int pendingEvents) {}
+            int pendingEvents) {
+
+        /** Each count under its name in reports, in this order. */
+        public Map<String, Integer> byName() {
+            Map<String, Integer> named = new LinkedHashMap<>();
+            named.put("pools", pools);
+            named.put("members", members);
+            named.put("waiting matches", waiting);
+            named.put("accepted matches", accepted);
+            named.put("rejected matches", rejected);
+            named.put("decisions", decisions);
+            named.put("cleanups", cleanups);
+            named.put("dead letters", deadLetters);
+            named.put("rejected messages", rejectedMessages);
+            named.put("pending events", pendingEvents);
+            return named;
+        }
+    }
 }
