@@ -23,13 +23,25 @@ final class ScenarioStackOptions {
                     + " gets a fresh database on that server, dropped when it ends.")
     private String database;
 
+    @Option(
+            names = "--parallelism",
+            paramLabel = "N",
+            description = "The most requests the set-up and bulk steps send at once (default: ${DEFAULT-VALUE}).",
+            defaultValue = "8")
+    private int parallelism;
+
     /**
      * The run options these flags ask for.
      *
      * @throws CommandLine.ParameterException for an unknown backend, naming the valid ones
      */
     RunOptions runOptions(CommandSpec spec) {
-        RunOptions options = RunOptions.defaults();
+        RunOptions options;
+        try {
+            options = RunOptions.defaults().withParallelism(parallelism);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
         if (pubsub != null) {
             try {
                 options = options.withPubSub(PubSubBackend.parse(pubsub));

@@ -21,9 +21,9 @@ public record RunOptions(Optional<PubSubBackend> pubsub, Optional<String> databa
         }
     }
 
-    /** Each scenario as its file says; 16 requests at once. */
+    /** Each scenario as its file says; 8 requests at once. */
     public static RunOptions defaults() {
-        return new RunOptions(Optional.empty(), Optional.empty(), 16);
+        return new RunOptions(Optional.empty(), Optional.empty(), 8);
     }
 
     public RunOptions withPubSub(PubSubBackend backend) {

@@ -65,18 +65,19 @@ final class StepRunner {
      *
      * @param problem why it failed, when it failed for a reason other than its answers
      * @param note what it did, for the report
+     * @param noteCounts true when the note already counts the step's requests
      */
-    private record Done(Optional<String> problem, String note) {
+    private record Done(Optional<String> problem, String note, boolean noteCounts) {
 
-        static final Done NOTHING = new Done(Optional.empty(), "");
+        static final Done NOTHING = new Done(Optional.empty(), "", false);
 
         static Done noted(String note) {
-            return new Done(Optional.empty(), note);
+            return new Done(Optional.empty(), note, false);
         }
 
         /** The note, then the request counts when there were requests and the note does not already give them. */
         String withCounts(RequestCounts counts) {
-            if (counts.total() == 0 || note.contains("operations")) {
+            if (counts.total() == 0 || noteCounts) {
                 return note;
             }
             return note.isEmpty() ? counts.summary() : note + "; " + counts.summary();
@@ -126,11 +127,13 @@ final class StepRunner {
             }
             long started = System.nanoTime();
             Optional<String> notQuiet = context.awaitQuiet(wait.quietWithin());
-            return new Done(notQuiet, "quiet after " + Names.duration(Duration.ofNanos(System.nanoTime() - started)));
+            String quietAfter = "quiet after " + Names.duration(Duration.ofNanos(System.nanoTime() - started));
+            return new Done(notQuiet, quietAfter, false);
         } else if (step instanceof Step.Churn churn) {
             long seed = random.nextLong();
-            return Done.noted(new ChurnRun(context.actions(), context.control(), context.listeners(), number)
-                    .run(churn.churn(), seed, tally));
+            String summary = new ChurnRun(context.actions(), context.control(), context.listeners(), number)
+                    .run(churn.churn(), seed, tally);
+            return new Done(Optional.empty(), summary, true);
         }
         return check(number, (Step.Check) step);
     }
@@ -142,7 +145,7 @@ final class StepRunner {
         checked.addAll(results);
         long unmet = results.stream().filter(result -> !result.met()).count();
         String note = (results.size() - unmet) + " of " + results.size() + " expectations met";
-        return new Done(unmet == 0 ? Optional.empty() : Optional.of(note), note);
+        return new Done(unmet == 0 ? Optional.empty() : Optional.of(note), note, false);
     }
 
     private void createMatches(List<MatchSpec> specs, Tally tally) throws InterruptedException {
