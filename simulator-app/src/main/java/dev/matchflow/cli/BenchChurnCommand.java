@@ -74,19 +74,19 @@ final class BenchChurnCommand implements Callable<Integer> {
                 err.flush();
             }
         });
-        ScenarioResult result;
         try (LogFile routed = LogFile.routeTo(log);
                 UntilStopped signals = UntilStopped.forCurrentThread()) {
-            result = runner.run(scenario);
+            ScenarioResult result = runner.run(scenario);
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(table(result));
+            if (reportFolder != null) {
+                out.println("reports: "
+                        + Reports.write(List.of(result), startedAt, reportFolder)
+                                .toAbsolutePath());
+            }
+            out.flush();
+            return result.passed() ? 0 : 1;
         }
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(table(result));
-        if (reportFolder != null) {
-            out.println("reports: "
-                    + Reports.write(List.of(result), startedAt, reportFolder).toAbsolutePath());
-        }
-        out.flush();
-        return result.passed() ? 0 : 1;
     }
 
     /** The figures of one storm as a plain-text table. */

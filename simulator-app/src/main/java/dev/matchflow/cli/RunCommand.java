@@ -95,14 +95,14 @@ final class RunCommand implements Callable<Integer> {
                 out.println(TextSummary.line(result));
                 out.flush();
             }
+            summary(out, results, files.size(), Duration.ofNanos(System.nanoTime() - started), log);
+            if (reportFolder != null) {
+                out.println("reports: "
+                        + Reports.write(results, startedAt, reportFolder).toAbsolutePath() + " and "
+                        + reportFolder.resolve(Reports.JUNIT_FILE).toAbsolutePath());
+            }
+            out.flush();
         }
-        summary(out, results, files.size(), Duration.ofNanos(System.nanoTime() - started), log);
-        if (reportFolder != null) {
-            out.println("reports: "
-                    + Reports.write(results, startedAt, reportFolder).toAbsolutePath() + " and "
-                    + reportFolder.resolve(Reports.JUNIT_FILE).toAbsolutePath());
-        }
-        out.flush();
         return results.size() == files.size() && results.stream().allMatch(ScenarioResult::passed) ? 0 : 1;
     }
 

@@ -112,6 +112,7 @@ public final class RunControl {
 
     /** Called by the runner before each step: pauses here after a {@link #step()}, and waits while paused. */
     void awaitStepTurn() throws InterruptedException {
+        throwIfInterrupted();
         lock.lock();
         try {
             if (pauseAtNextStep) {
@@ -129,6 +130,7 @@ public final class RunControl {
 
     /** Waits while paused; returns how long it waited, in real nanoseconds. */
     long awaitRunning() throws InterruptedException {
+        throwIfInterrupted();
         long start = System.nanoTime();
         lock.lock();
         try {
@@ -165,6 +167,13 @@ public final class RunControl {
     /** Lets {@code duration} of scenario time pass. */
     void sleep(Duration duration) throws InterruptedException {
         awaitScenarioTime(elapsed().plus(duration));
+    }
+
+    /** An interrupt that arrived while the runner was busy (say, in a request) ends the run at the next wait. */
+    private static void throwIfInterrupted() throws InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException("the run was interrupted");
+        }
     }
 
     private void change(Runnable update) {

@@ -74,17 +74,25 @@ public final class ScenarioRunner {
     public ScenarioResult run(Scenario scenario) {
         Instant startedAt = Instant.now();
         long started = System.nanoTime();
+        boolean interrupted;
+        ScenarioResult result;
         try (ScenarioDatabase database = ScenarioDatabase.fresh(
                         options.database().or(() -> scenario.stack().database()), environment);
                 SystemStack stack = SystemStack.start(stackSettings(scenario, database.settings()))) {
-            return run(scenario, stack, startedAt, started);
+            result = run(scenario, stack, startedAt, started);
+            // The stack stops cleanly only when its closing is not interrupted; the caller hears of it after.
+            interrupted = Thread.interrupted();
         } catch (IllegalArgumentException | IllegalStateException e) {
             log.error("scenario '{}' ({}) could not run: {}", scenario.name(), scenario.file(), e.getMessage());
-            ScenarioResult result =
+            ScenarioResult notRun =
                     ScenarioResult.couldNotRun(scenario.name(), scenario.file(), startedAt, e.getMessage());
-            listeners.scenarioFinished(result);
-            return result;
+            listeners.scenarioFinished(notRun);
+            return notRun;
         }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return result;
     }
 
     /** Runs the scenario on a stack that is already running, and leaves it running. */
