@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.servlet.FilterHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * });
  * }</pre>
  *
- * <p>Handlers end a request with an error by throwing {@link ApiException}; an uncaught {@link
+ * <p>Every request first passes the settings' {@link RequestGate}. Handlers end a request with an error by throwing
+ * {@link ApiException}, or without any answer by throwing {@link ConnectionDropped}; an uncaught {@link
  * ServiceCallException} answers as {@link ServiceCallException#toApiException()} says; anything else is
  * logged once with its stack trace and answered 500 {@code internal} without it.
  *
@@ -155,6 +157,7 @@ public final class ApiServer implements AutoCloseable {
 
     private static void addPlumbing(
             Javalin app, String service, HttpSettings settings, PrometheusMeterRegistry registry) {
+        app.before(ctx -> settings.requestGate().admit(ctx.method().name(), ctx.path()));
         app.before(ctx -> refuseLargeBody(ctx, settings.maxBodyBytes()));
         app.get("/healthz", ctx -> ctx.json(Map.of("status", "ok", "service", service)));
         app.get(
@@ -162,6 +165,7 @@ public final class ApiServer implements AutoCloseable {
                 ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                         .result(registry.scrape()));
         app.exception(ApiException.class, (e, ctx) -> answer(ctx, e));
+        app.exception(ConnectionDropped.class, (e, ctx) -> drop(service, ctx, e));
         app.exception(ServiceCallException.class, (e, ctx) -> answerDownstreamFailure(service, ctx, e));
         app.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, translate(ctx, e)));
         app.exception(Exception.class, (e, ctx) -> answerUnexpected(service, ctx, e));
@@ -175,6 +179,16 @@ public final class ApiServer implements AutoCloseable {
 
     private static void answer(Context ctx, ApiException e) {
         ctx.status(e.code().status()).json(ErrorBody.of(e.code(), e.getMessage()));
+    }
+
+    private static void drop(String service, Context ctx, ConnectionDropped e) {
+        log.warn(
+                "{} {} {}: connection dropped without an answer: {}",
+                service,
+                ctx.method(),
+                ctx.path(),
+                e.getMessage());
+        Request.getBaseRequest(ctx.req()).getHttpChannel().abort(e);
     }
 
     private static void answerDownstreamFailure(String service, Context ctx, ServiceCallException e) {

@@ -11,8 +11,10 @@ import java.util.Objects;
  * @param port the port, 0 for a free one
  * @param maxBodyBytes the largest request body accepted; larger ones get 413 {@code body_too_large}
  * @param openTelemetry where the server spans of requests go; {@link OpenTelemetry#noop()} traces nothing
+ * @param requestGate what every request passes before its route; {@link RequestGate#OPEN} outside the simulator
  */
-public record HttpSettings(String host, int port, long maxBodyBytes, OpenTelemetry openTelemetry) {
+public record HttpSettings(
+        String host, int port, long maxBodyBytes, OpenTelemetry openTelemetry, RequestGate requestGate) {
 
     /** 64 KiB. */
     public static final long DEFAULT_MAX_BODY_BYTES = 64 * 1024;
@@ -27,11 +29,17 @@ public record HttpSettings(String host, int port, long maxBodyBytes, OpenTelemet
             throw new IllegalArgumentException("maxBodyBytes " + maxBodyBytes + " must be between 1 and 2^31-2");
         }
         Objects.requireNonNull(openTelemetry, "openTelemetry");
+        Objects.requireNonNull(requestGate, "requestGate");
     }
 
     /** Settings that trace nothing. */
     public HttpSettings(String host, int port, long maxBodyBytes) {
-        this(host, port, maxBodyBytes, OpenTelemetry.noop());
+        this(host, port, maxBodyBytes, OpenTelemetry.noop(), RequestGate.OPEN);
+    }
+
+    /** Settings that let every request through at once. */
+    public HttpSettings(String host, int port, long maxBodyBytes, OpenTelemetry openTelemetry) {
+        this(host, port, maxBodyBytes, openTelemetry, RequestGate.OPEN);
     }
 
     /** A free port on 127.0.0.1 with the default body limit. */
@@ -54,19 +62,24 @@ public record HttpSettings(String host, int port, long maxBodyBytes, OpenTelemet
     }
 
     public HttpSettings withPort(int newPort) {
-        return new HttpSettings(host, newPort, maxBodyBytes, openTelemetry);
+        return new HttpSettings(host, newPort, maxBodyBytes, openTelemetry, requestGate);
     }
 
     public HttpSettings withHost(String newHost) {
-        return new HttpSettings(newHost, port, maxBodyBytes, openTelemetry);
+        return new HttpSettings(newHost, port, maxBodyBytes, openTelemetry, requestGate);
     }
 
     public HttpSettings withMaxBodyBytes(long newMaxBodyBytes) {
-        return new HttpSettings(host, port, newMaxBodyBytes, openTelemetry);
+        return new HttpSettings(host, port, newMaxBodyBytes, openTelemetry, requestGate);
     }
 
     /** The same settings, tracing every request with {@code newOpenTelemetry}, for example a {@code Telemetry}'s. */
     public HttpSettings withOpenTelemetry(OpenTelemetry newOpenTelemetry) {
-        return new HttpSettings(host, port, maxBodyBytes, newOpenTelemetry);
+        return new HttpSettings(host, port, maxBodyBytes, newOpenTelemetry, requestGate);
+    }
+
+    /** The same settings, passing every request through {@code newRequestGate} before its route. */
+    public HttpSettings withRequestGate(RequestGate newRequestGate) {
+        return new HttpSettings(host, port, maxBodyBytes, openTelemetry, newRequestGate);
     }
 }

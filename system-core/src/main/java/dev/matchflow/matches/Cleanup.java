@@ -26,12 +26,19 @@ final class Cleanup {
     private final MatchRepository repository;
     private final Clock clock;
     private final CleanupMetrics metrics;
+    private final CleanupCheckpoints checkpoints;
 
-    Cleanup(Database database, MatchRepository repository, Clock clock, CleanupMetrics metrics) {
+    Cleanup(
+            Database database,
+            MatchRepository repository,
+            Clock clock,
+            CleanupMetrics metrics,
+            CleanupCheckpoints checkpoints) {
         this.database = database;
         this.repository = repository;
         this.clock = clock;
         this.metrics = metrics;
+        this.checkpoints = checkpoints;
     }
 
     CleanupOutcome user(CleanupRequest request) {
@@ -52,10 +59,12 @@ final class Cleanup {
 
     CleanupOutcome pool(UUID poolId) {
         CleanupOutcome outcome = database.inTransaction(connection -> {
+            checkpoints.begun(connection);
             MatchRepository.Deleted deleted =
                     repository.deleteWithDecisions(connection, repository.lockPoolsNotAccepted(connection, poolId));
-            return new CleanupOutcome(
-                    deleted.matches(), deleted.decisions(), repository.countPoolsAccepted(connection, poolId), false);
+            int acceptedKept = repository.countPoolsAccepted(connection, poolId);
+            checkpoints.deleted(connection);
+            return new CleanupOutcome(deleted.matches(), deleted.decisions(), acceptedKept, false);
         });
         metrics.recordPool(outcome);
         log.info(
@@ -82,6 +91,7 @@ final class Cleanup {
     }
 
     private CleanupOutcome user(Connection connection, CleanupRequest request) throws SQLException {
+        checkpoints.begun(connection);
         if (request.eventId().isPresent()) {
             Optional<CleanupOutcome> recorded =
                     repository.recordedCleanup(connection, request.eventId().get());
@@ -98,6 +108,7 @@ final class Cleanup {
         if (request.eventId().isPresent()) {
             repository.recordOutcome(connection, request.eventId().get(), outcome);
         }
+        checkpoints.deleted(connection);
         return outcome;
     }
 

@@ -3,7 +3,10 @@ package dev.matchflow.matches;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** Counts what cleanups did, by scope ({@code user}: one leave; {@code pool}: a whole pool). */
+/**
+ * Counts what cleanups did, by scope ({@code user}: one leave; {@code pool}: a whole pool; {@code reconcile}: a
+ * reconciliation sweep), and the pools each sweep checked.
+ */
 final class CleanupMetrics {
 
     private final MeterRegistry registry;
@@ -26,6 +29,17 @@ final class CleanupMetrics {
 
     void recordPool(CleanupOutcome outcome) {
         record("pool", outcome);
+    }
+
+    void recordReconcile(ReconcileOutcome outcome) {
+        record(
+                "reconcile",
+                new CleanupOutcome(
+                        outcome.matchesDeleted(), outcome.decisionsDeleted(), outcome.acceptedKept(), false));
+        Counter.builder("matchflow.reconcile.pools.checked")
+                .description("Pools a reconciliation sweep checked against their members in Pools")
+                .register(registry)
+                .increment(outcome.poolsChecked());
     }
 
     private void record(String scope, CleanupOutcome outcome) {

@@ -122,6 +122,26 @@ public final class MatchRepository {
         return ids;
     }
 
+    /** The pools that hold non-accepted matches created at or before {@code createdUpTo}. */
+    List<UUID> poolsNotAccepted(Connection connection, Instant createdUpTo) throws SQLException {
+        return Sql.list(
+                connection,
+                "SELECT DISTINCT pool_id FROM matches WHERE " + NOT_ACCEPTED + " AND created_at <= ?",
+                row -> Sql.uuid(row, "pool_id"),
+                createdUpTo);
+    }
+
+    /** Locks and answers the pool's non-accepted matches created at or before {@code createdUpTo}. */
+    List<Match> lockPoolsNotAccepted(Connection connection, UUID poolId, Instant createdUpTo) throws SQLException {
+        return Sql.list(
+                connection,
+                "SELECT " + COLUMNS + " FROM matches WHERE pool_id = ? AND " + NOT_ACCEPTED
+                        + " AND created_at <= ? FOR UPDATE",
+                MatchRepository::match,
+                poolId,
+                createdUpTo);
+    }
+
     List<UUID> lockPoolsNotAccepted(Connection connection, UUID poolId) throws SQLException {
         return Sql.list(
                 connection,

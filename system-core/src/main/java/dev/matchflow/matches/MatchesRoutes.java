@@ -13,7 +13,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** The Matches HTTP API, as DESIGN.md's table lists it, with the internal cleanup endpoints behind a token. */
+/**
+ * The Matches HTTP API, as DESIGN.md's table lists it, with the internal cleanup and reconciliation endpoints behind
+ * a token.
+ */
 final class MatchesRoutes {
 
     /**
@@ -43,6 +46,7 @@ final class MatchesRoutes {
         app.delete(
                 "/matches/internal/cleanup/pool/{pool_id}",
                 ctx -> ctx.json(matches.cleanUpPool(Requests.pathUuid(ctx, "pool_id"))));
+        app.post("/matches/internal/reconcile", ctx -> ctx.json(matches.reconcile()));
     }
 
     private static void create(Context ctx, MatchesService matches) {

@@ -38,12 +38,15 @@ public final class MatchesService {
     private final Clock clock;
     private final MatchRepository repository = new MatchRepository();
     private final Cleanup cleanup;
+    private final Reconciliation reconciliation;
 
-    MatchesService(Database database, PoolsClient pools, Clock clock, CleanupMetrics metrics) {
+    MatchesService(
+            Database database, PoolsClient pools, Clock clock, CleanupMetrics metrics, CleanupCheckpoints checkpoints) {
         this.database = database;
         this.pools = pools;
         this.clock = clock;
-        this.cleanup = new Cleanup(database, repository, clock, metrics);
+        this.cleanup = new Cleanup(database, repository, clock, metrics, checkpoints);
+        this.reconciliation = new Reconciliation(database, repository, pools, clock, metrics, checkpoints);
     }
 
     /**
@@ -61,8 +64,22 @@ public final class MatchesService {
      */
     public static ApiServer start(
             Database database, HttpSettings settings, PoolsClient pools, InternalTokenVerifier verifier, Clock clock) {
+        return start(database, settings, pools, verifier, clock, CleanupCheckpoints.NONE);
+    }
+
+    /**
+     * As {@link #start(Database, HttpSettings, PoolsClient, InternalTokenVerifier, Clock)}, running {@code
+     * checkpoints} inside every cleanup transaction.
+     */
+    public static ApiServer start(
+            Database database,
+            HttpSettings settings,
+            PoolsClient pools,
+            InternalTokenVerifier verifier,
+            Clock clock,
+            CleanupCheckpoints checkpoints) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        MatchesService matches = new MatchesService(database, pools, clock, new CleanupMetrics(registry));
+        MatchesService matches = new MatchesService(database, pools, clock, new CleanupMetrics(registry), checkpoints);
         return ApiServer.start(NAME, settings, registry, app -> MatchesRoutes.register(app, matches, verifier));
     }
 
@@ -105,6 +122,10 @@ public final class MatchesService {
 
     CleanupOutcome cleanUpPool(UUID poolId) {
         return cleanup.pool(poolId);
+    }
+
+    ReconcileOutcome reconcile() {
+        return reconciliation.run();
     }
 
     private void requireMember(UUID poolId, UUID userId) {

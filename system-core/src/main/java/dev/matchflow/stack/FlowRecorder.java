@@ -2,9 +2,12 @@ package dev.matchflow.stack;
 
 import dev.matchflow.cleanup.CleanupFunction;
 import dev.matchflow.events.EventCodec;
+import dev.matchflow.faults.FaultChange;
+import dev.matchflow.faults.FaultComponent;
 import dev.matchflow.matches.MatchesService;
 import dev.matchflow.observability.SpanAttributes;
 import dev.matchflow.pools.PoolsService;
+import dev.matchflow.pubsub.DeadLetterRedrive;
 import dev.matchflow.pubsub.PubSubTopology;
 import dev.matchflow.pubsub.embedded.BrokerEvent;
 import dev.matchflow.usermatch.UserMatchService;
@@ -110,6 +113,53 @@ final class FlowRecorder {
                 null,
                 Duration.ZERO,
                 "published by hand"));
+    }
+
+    /** Records a dead letter published again to the event topic. */
+    void redriven(DeadLetterRedrive.Redriven copy) {
+        feed.publish(new FlowEvent(
+                0,
+                Instant.now(),
+                Component.DEAD_LETTER_TOPIC,
+                Component.TOPIC,
+                "redrive",
+                FlowOutcome.OK,
+                null,
+                copy.messageId(),
+                copy.attributes().get(EventCodec.ATTRIBUTE_USER_ID),
+                copy.attributes().get(EventCodec.ATTRIBUTE_POOL_ID),
+                null,
+                Duration.ZERO,
+                "dead letter " + copy.deadLetterId() + " published again"));
+    }
+
+    /** Records a fault switched on or off, as a hop from the operator to the component it strikes. */
+    void faultSwitched(FaultChange change) {
+        feed.publish(new FlowEvent(
+                0,
+                change.at(),
+                Component.CLIENT,
+                struck(change.fault().component()),
+                change.on() ? "fault on" : "fault off",
+                FlowOutcome.OK,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Duration.ZERO,
+                change.fault().describe()));
+    }
+
+    private static Component struck(FaultComponent component) {
+        return switch (component) {
+            case USER_MATCH -> Component.USER_MATCH;
+            case POOLS -> Component.POOLS;
+            case MATCHES, DATABASE -> Component.MATCHES;
+            case FUNCTION -> Component.FUNCTION;
+            case TRIGGER -> Component.TRIGGER;
+            case PUBSUB -> Component.TOPIC;
+        };
     }
 
     private void served(SpanData span, Component service) {

@@ -6,6 +6,7 @@ import dev.matchflow.invariants.History;
 import dev.matchflow.matches.CleanupOutcome;
 import dev.matchflow.matches.Match;
 import dev.matchflow.matches.MatchesService;
+import dev.matchflow.matches.ReconcileOutcome;
 import dev.matchflow.pools.Membership;
 import dev.matchflow.pools.Pool;
 import dev.matchflow.pools.PoolsService;
@@ -21,8 +22,8 @@ import java.util.UUID;
 
 /**
  * Drives a running system through its public HTTP APIs, as its real clients would: joins and leaves through
- * User-Match, pools through Pools, matches and decisions through Matches, and the operators' cleanup through
- * Matches' internal endpoint with the stack's token. Every failure is a {@link ServiceCallException} naming the
+ * User-Match, pools through Pools, matches and decisions through Matches, and the operators' cleanup and
+ * reconciliation through Matches' internal endpoints with the stack's token. Every failure is a {@link ServiceCallException} naming the
  * service, the request and the answer.
  *
  * <p>Every answer is noted in the client's {@link History}, which the invariants are checked against.
@@ -176,6 +177,17 @@ public final class StackClient {
         Instant requestedAt = Instant.now();
         CleanupOutcome outcome = internal.delete("/matches/internal/cleanup/pool/" + poolId, CleanupOutcome.class);
         history.poolCleanedUp(poolId, requestedAt);
+        return outcome;
+    }
+
+    /**
+     * Runs Matches' reconciliation sweep, which removes the non-accepted matches of users who are no longer members
+     * of their pool, as an operator would after User-Match crashed between a Pools commit and its outbox write.
+     */
+    public ReconcileOutcome reconcile() {
+        Instant requestedAt = Instant.now();
+        ReconcileOutcome outcome = internal.post("/matches/internal/reconcile", Map.of(), ReconcileOutcome.class);
+        history.reconciled(requestedAt);
         return outcome;
     }
 }

@@ -1,9 +1,11 @@
 package dev.matchflow.stack;
 
+import dev.matchflow.cleanup.CleanupSettings;
 import dev.matchflow.db.DatabaseSettings;
 import dev.matchflow.pubsub.PubSubBackend;
 import dev.matchflow.pubsub.PubSubClients;
 import dev.matchflow.pubsub.PubSubTopology;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -22,6 +24,8 @@ import java.util.Optional;
  * @param timeScale how many times faster than real time the embedded Pub/Sub server runs retry backoffs; other
  *     backends always run in real time
  * @param pubsubPort the embedded server's port, 0 for a free one
+ * @param faultSeed where the random choices of faults come from; the same seed repeats them
+ * @param matchesTimeout how long the cleanup function waits for Matches' answer before the delivery counts as failed
  */
 public record StackSettings(
         PubSubBackend pubsub,
@@ -31,7 +35,9 @@ public record StackSettings(
         DatabaseSettings database,
         boolean publishingEnabled,
         double timeScale,
-        int pubsubPort) {
+        int pubsubPort,
+        long faultSeed,
+        Duration matchesTimeout) {
 
     public StackSettings {
         Objects.requireNonNull(pubsub, "pubsub");
@@ -52,9 +58,16 @@ public record StackSettings(
                     + " set PUBSUB_EMULATOR_HOST or pass the endpoint");
         }
         PubSubTopology.forTopic(topic);
+        Objects.requireNonNull(matchesTimeout, "matchesTimeout");
+        if (matchesTimeout.isNegative() || matchesTimeout.isZero()) {
+            throw new IllegalArgumentException("Matches timeout " + matchesTimeout + " must be positive");
+        }
     }
 
-    /** The embedded Pub/Sub server, a fresh in-memory database, publishing on, real time. */
+    /**
+     * The embedded Pub/Sub server, a fresh in-memory database, publishing on, real time, fault seed 0, and the
+     * function's default wait for Matches.
+     */
     public static StackSettings defaults() {
         return new StackSettings(
                 PubSubBackend.EMBEDDED,
@@ -64,12 +77,23 @@ public record StackSettings(
                 DatabaseSettings.inMemory(),
                 true,
                 1.0,
-                0);
+                0,
+                0,
+                CleanupSettings.DEFAULT_REQUEST_TIMEOUT);
     }
 
     public StackSettings withPubSub(PubSubBackend newPubSub) {
         return new StackSettings(
-                newPubSub, emulatorEndpoint, projectId, topic, database, publishingEnabled, timeScale, pubsubPort);
+                newPubSub,
+                emulatorEndpoint,
+                projectId,
+                topic,
+                database,
+                publishingEnabled,
+                timeScale,
+                pubsubPort,
+                faultSeed,
+                matchesTimeout);
     }
 
     /** The external backend, at the emulator on {@code endpoint} ({@code host:port}). */
@@ -82,36 +106,121 @@ public record StackSettings(
                 database,
                 publishingEnabled,
                 timeScale,
-                pubsubPort);
+                pubsubPort,
+                faultSeed,
+                matchesTimeout);
     }
 
     public StackSettings withProjectId(String newProjectId) {
         return new StackSettings(
-                pubsub, emulatorEndpoint, newProjectId, topic, database, publishingEnabled, timeScale, pubsubPort);
+                pubsub,
+                emulatorEndpoint,
+                newProjectId,
+                topic,
+                database,
+                publishingEnabled,
+                timeScale,
+                pubsubPort,
+                faultSeed,
+                matchesTimeout);
     }
 
     public StackSettings withTopic(String newTopic) {
         return new StackSettings(
-                pubsub, emulatorEndpoint, projectId, newTopic, database, publishingEnabled, timeScale, pubsubPort);
+                pubsub,
+                emulatorEndpoint,
+                projectId,
+                newTopic,
+                database,
+                publishingEnabled,
+                timeScale,
+                pubsubPort,
+                faultSeed,
+                matchesTimeout);
     }
 
     public StackSettings withDatabase(DatabaseSettings newDatabase) {
         return new StackSettings(
-                pubsub, emulatorEndpoint, projectId, topic, newDatabase, publishingEnabled, timeScale, pubsubPort);
+                pubsub,
+                emulatorEndpoint,
+                projectId,
+                topic,
+                newDatabase,
+                publishingEnabled,
+                timeScale,
+                pubsubPort,
+                faultSeed,
+                matchesTimeout);
     }
 
     public StackSettings withPublishingEnabled(boolean enabled) {
-        return new StackSettings(pubsub, emulatorEndpoint, projectId, topic, database, enabled, timeScale, pubsubPort);
+        return new StackSettings(
+                pubsub,
+                emulatorEndpoint,
+                projectId,
+                topic,
+                database,
+                enabled,
+                timeScale,
+                pubsubPort,
+                faultSeed,
+                matchesTimeout);
     }
 
     public StackSettings withTimeScale(double newTimeScale) {
         return new StackSettings(
-                pubsub, emulatorEndpoint, projectId, topic, database, publishingEnabled, newTimeScale, pubsubPort);
+                pubsub,
+                emulatorEndpoint,
+                projectId,
+                topic,
+                database,
+                publishingEnabled,
+                newTimeScale,
+                pubsubPort,
+                faultSeed,
+                matchesTimeout);
     }
 
     public StackSettings withPubSubPort(int newPort) {
         return new StackSettings(
-                pubsub, emulatorEndpoint, projectId, topic, database, publishingEnabled, timeScale, newPort);
+                pubsub,
+                emulatorEndpoint,
+                projectId,
+                topic,
+                database,
+                publishingEnabled,
+                timeScale,
+                newPort,
+                faultSeed,
+                matchesTimeout);
+    }
+
+    public StackSettings withFaultSeed(long newFaultSeed) {
+        return new StackSettings(
+                pubsub,
+                emulatorEndpoint,
+                projectId,
+                topic,
+                database,
+                publishingEnabled,
+                timeScale,
+                pubsubPort,
+                newFaultSeed,
+                matchesTimeout);
+    }
+
+    public StackSettings withMatchesTimeout(Duration newMatchesTimeout) {
+        return new StackSettings(
+                pubsub,
+                emulatorEndpoint,
+                projectId,
+                topic,
+                database,
+                publishingEnabled,
+                timeScale,
+                pubsubPort,
+                faultSeed,
+                newMatchesTimeout);
     }
 
     /** The topic, subscriptions and dead-letter topic the stack provisions. */

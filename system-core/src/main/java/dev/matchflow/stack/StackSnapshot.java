@@ -1,5 +1,6 @@
 package dev.matchflow.stack;
 
+import dev.matchflow.faults.ActiveFault;
 import dev.matchflow.matches.Match;
 import dev.matchflow.matches.MatchStatus;
 import dev.matchflow.pools.Membership;
@@ -26,6 +27,7 @@ import java.util.UUID;
  * @param messages what became of the published messages
  * @param rejections the messages the function acknowledged without cleanup, with the reason, oldest first
  * @param pubsub what the Pub/Sub server holds, where it can be looked into
+ * @param faults the faults that were on
  */
 public record StackSnapshot(
         Instant takenAt,
@@ -37,7 +39,8 @@ public record StackSnapshot(
         List<OutboxEntry> outbox,
         MessageEndings messages,
         List<Rejection> rejections,
-        Optional<PubSubState> pubsub) {
+        Optional<PubSubState> pubsub,
+        List<ActiveFault> faults) {
 
     public StackSnapshot {
         Objects.requireNonNull(takenAt, "takenAt");
@@ -50,6 +53,7 @@ public record StackSnapshot(
         Objects.requireNonNull(messages, "messages");
         rejections = List.copyOf(rejections);
         Objects.requireNonNull(pubsub, "pubsub");
+        faults = List.copyOf(faults);
     }
 
     /** The pool with this id, if it exists. */

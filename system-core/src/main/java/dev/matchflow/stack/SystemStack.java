@@ -8,20 +8,24 @@ import dev.matchflow.cleanup.CleanupSettings;
 import dev.matchflow.cleanup.FunctionHost;
 import dev.matchflow.cleanup.SharedSecretTokenSource;
 import dev.matchflow.db.Database;
+import dev.matchflow.faults.FaultComponent;
+import dev.matchflow.faults.FaultInjection;
+import dev.matchflow.faults.FaultKind;
+import dev.matchflow.faults.Faults;
+import dev.matchflow.faults.LoopbackProxy;
 import dev.matchflow.http.ApiServer;
 import dev.matchflow.http.HttpSettings;
 import dev.matchflow.matches.MatchesService;
 import dev.matchflow.observability.Telemetry;
 import dev.matchflow.pools.PoolsClient;
 import dev.matchflow.pools.PoolsService;
+import dev.matchflow.pubsub.DeadLetterRedrive;
 import dev.matchflow.pubsub.PubSubClients;
 import dev.matchflow.pubsub.PubSubTopology;
 import dev.matchflow.pubsub.embedded.Broker;
 import dev.matchflow.security.SharedSecretVerifier;
 import dev.matchflow.trigger.PubSubTrigger;
 import dev.matchflow.trigger.TriggerSettings;
-import dev.matchflow.usermatch.PubSubEventPublisher;
-import dev.matchflow.usermatch.UserMatchServer;
 import dev.matchflow.usermatch.UserMatchService;
 import dev.matchflow.usermatch.UserMatchSettings;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -29,6 +33,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -82,13 +87,16 @@ public final class SystemStack implements AutoCloseable {
     private final FlowRecorder recorder;
     private final MessageLedger ledger = new MessageLedger(PubSubTopology.MAX_DELIVERY_ATTEMPTS);
     private final RejectionLog rejections = new RejectionLog();
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final FaultInjection faults;
     private Database database;
     private StateReader state;
     private PubSubRuntime pubsub;
-    private ApiServer pools;
-    private ApiServer matches;
-    private FunctionHost function;
-    private UserMatchServer userMatch;
+    private LoopbackProxy pools;
+    private LoopbackProxy matches;
+    private LoopbackProxy function;
+    private UserMatchRunner userMatch;
+    private LoopbackProxy userMatchFront;
     private PubSubTrigger trigger;
     private ApiServer admin;
     private Publisher handPublisher;
@@ -96,6 +104,8 @@ public final class SystemStack implements AutoCloseable {
     private SystemStack(StackSettings settings) {
         this.settings = settings;
         this.recorder = new FlowRecorder(flow, settings.topology());
+        this.faults = new FaultInjection(settings.faultSeed(), registry);
+        faults.controls().subscribe(recorder::faultSwitched);
     }
 
     /**
@@ -129,10 +139,10 @@ public final class SystemStack implements AutoCloseable {
     /** Where each part is reached. */
     public StackEndpoints endpoints() {
         return new StackEndpoints(
-                URI.create(userMatch.url()),
+                URI.create(userMatchFront.url()),
                 URI.create(pools.url()),
                 URI.create(matches.url()),
-                function.url(),
+                URI.create(function.url() + "/"),
                 pubsub.endpoint(),
                 settings.projectId(),
                 settings.topic(),
@@ -142,6 +152,23 @@ public final class SystemStack implements AutoCloseable {
     /** The bearer token Matches' internal endpoints accept in this run; random for every stack. */
     public String internalToken() {
         return internalToken;
+    }
+
+    /**
+     * The fault switches of this stack: every part can be made down, slow or failing, Pub/Sub can lose, delay,
+     * duplicate and reorder messages, and more; see the {@code faults} package.
+     */
+    public Faults faults() {
+        return faults.controls();
+    }
+
+    /**
+     * Restarts User-Match as a new process would start: a new server and outbox relay, on the same database, behind
+     * the same endpoint. The old relay gives back the events it held; the new one publishes them.
+     */
+    public void restartUserMatch() {
+        userMatch.restart();
+        userMatchFront.retarget(userMatch.port());
     }
 
     /** The live feed of hops through the system. */
@@ -192,6 +219,29 @@ public final class SystemStack implements AutoCloseable {
         }
     }
 
+    /**
+     * Republishes every dead letter to the event topic, as an operator does once whatever failed their deliveries is
+     * fixed; each copy is tracked like every other message until the trigger settles it. The stack's own endpoint
+     * offers the same as {@code POST /dead-letters/redrive}, for {@code ./matchflow redrive}.
+     *
+     * @return the dead letters published again, with the ids of their copies
+     * @throws IllegalStateException when interrupted; the dead letters not yet published again stay
+     */
+    public List<DeadLetterRedrive.Redriven> redriveDeadLetters() {
+        try {
+            List<DeadLetterRedrive.Redriven> redriven =
+                    new DeadLetterRedrive(pubsub.clients(), settings.topology(), handPublisher()).redriveAll();
+            for (DeadLetterRedrive.Redriven copy : redriven) {
+                ledger.publishedByHand(copy.messageId());
+                recorder.redriven(copy);
+            }
+            return redriven;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while redriving the dead letters of " + settings.topic(), e);
+        }
+    }
+
     /** Every row of the system and what Pub/Sub holds, at this moment. */
     public StackSnapshot snapshot() {
         StateReader.Rows rows = state.read();
@@ -208,7 +258,8 @@ public final class SystemStack implements AutoCloseable {
                 rows.outbox(),
                 ledger.endings(published),
                 rejections.all(),
-                pubsubState());
+                pubsubState(),
+                faults.controls().active());
     }
 
     /** What still moves through the system; quiet when nothing does. */
@@ -243,6 +294,7 @@ public final class SystemStack implements AutoCloseable {
     /** Stops every part, the last started first. Closing twice does nothing. */
     @Override
     public synchronized void close() {
+        switchFaultsOff();
         while (!running.isEmpty()) {
             AutoCloseable part = running.pop();
             try {
@@ -261,54 +313,97 @@ public final class SystemStack implements AutoCloseable {
         state = new StateReader(database);
         pubsub = started(PubSubRuntime.start(settings));
         pubsub.broker().ifPresent(broker -> broker.addListener(recorder::brokerEvent));
-        pools = started(PoolsService.start(database, http(PoolsService.NAME)));
-        matches = started(startMatches());
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        function = started(startFunction(registry));
+        pools = front(
+                FaultComponent.POOLS,
+                started(PoolsService.start(database, http(FaultComponent.POOLS)))
+                        .port());
+        matches = front(FaultComponent.MATCHES, started(startMatches()).port());
+        function = front(FaultComponent.FUNCTION, started(startFunction()).port());
         userMatch = started(startUserMatch());
+        userMatchFront = front(FaultComponent.USER_MATCH, userMatch.port());
         trigger = started(startTrigger(new StackMetrics(registry)));
-        admin = started(ApiServer.start(ADMIN_NAME, HttpSettings.loopback(), registry, app -> {}));
+        admin = started(ApiServer.start(
+                ADMIN_NAME,
+                HttpSettings.loopback(),
+                registry,
+                app -> app.post("/dead-letters/redrive", ctx -> ctx.json(RedriveAnswer.of(redriveDeadLetters())))));
     }
 
     private ApiServer startMatches() {
         PoolsClient poolsClient = PoolsClient.create(pools.url()).withOpenTelemetry(telemetry(MatchesService.NAME));
         return MatchesService.start(
-                database, http(MatchesService.NAME), poolsClient, new SharedSecretVerifier(internalToken));
+                database,
+                http(FaultComponent.MATCHES),
+                poolsClient,
+                new SharedSecretVerifier(internalToken),
+                Clock.systemUTC(),
+                faults.cleanupCheckpoints());
     }
 
-    private FunctionHost startFunction(PrometheusMeterRegistry registry) {
-        CleanupSettings cleanup =
-                new CleanupSettings(URI.create(matches.url()), new SharedSecretTokenSource(internalToken));
+    private FunctionHost startFunction() {
+        Duration timeout = settings.matchesTimeout();
+        Duration connectTimeout = timeout.compareTo(CleanupSettings.DEFAULT_CONNECT_TIMEOUT) < 0
+                ? timeout
+                : CleanupSettings.DEFAULT_CONNECT_TIMEOUT;
+        CleanupSettings cleanup = new CleanupSettings(
+                URI.create(matches.url()), new SharedSecretTokenSource(internalToken), connectTimeout, timeout);
         CleanupFunction cleanupFunction = new CleanupFunction(cleanup, registry, telemetry(CleanupFunction.NAME));
-        return new FunctionHost(cleanupFunction).start(HttpSettings.LOOPBACK, 0);
+        return new FunctionHost(faults.function(cleanupFunction)).start(HttpSettings.LOOPBACK, 0);
     }
 
-    private UserMatchServer startUserMatch() {
+    private UserMatchRunner startUserMatch() {
         UserMatchSettings userMatchSettings = UserMatchSettings.forPools(pools.url())
-                .withHttp(http(UserMatchService.NAME))
+                .withHttp(http(FaultComponent.USER_MATCH))
                 .withPublishingEnabled(settings.publishingEnabled());
-        if (!settings.publishingEnabled()) {
-            return UserMatchService.startWithoutPublishing(database, userMatchSettings);
-        }
-        PubSubEventPublisher publisher =
-                PubSubEventPublisher.create(pubsub.clients(), settings.topic(), userMatchSettings.relay());
-        return UserMatchService.start(database, userMatchSettings, publisher);
+        return new UserMatchRunner(settings, database, pubsub.clients(), faults, userMatchSettings).start();
     }
 
     private PubSubTrigger startTrigger(StackMetrics metrics) {
         PubSubTopology topology = settings.topology();
-        TriggerSettings triggerSettings =
-                new TriggerSettings(settings.projectId(), topology.topic(), topology.subscription(), function.url());
+        TriggerSettings triggerSettings = new TriggerSettings(
+                settings.projectId(), topology.topic(), topology.subscription(), URI.create(function.url() + "/"));
         PubSubClients clients = pubsub.clients();
-        PubSubTrigger started = new PubSubTrigger(triggerSettings, clients::subscriber, telemetry(TRIGGER_NAME));
+        PubSubTrigger started = new PubSubTrigger(triggerSettings, clients::subscriber, telemetry(TRIGGER_NAME))
+                .withDeliveryPlanner(faults.deliveryPlanner());
         started.addListener(ledger::delivered);
         started.addListener(metrics::delivered);
         metrics.watch(topology.subscription(), this::pubsubState);
+        faults.whenSwitched(FaultComponent.TRIGGER, FaultKind.DOWN, down -> {
+            if (down.isPresent()) {
+                started.close();
+            } else if (!started.isRunning()) {
+                started.start();
+            }
+        });
         return started.start();
     }
 
-    private HttpSettings http(String service) {
-        return HttpSettings.loopback().withOpenTelemetry(telemetry(service));
+    /** A relay in front of the part's port, through which every caller reaches it, so that it can be down. */
+    private LoopbackProxy front(FaultComponent component, int port) {
+        return started(faults.front(component, port));
+    }
+
+    /** Closing with faults on would wait on them: on a publish outage, on a stopped trigger. */
+    private void switchFaultsOff() {
+        try {
+            faults.controls().clear();
+        } catch (RuntimeException e) {
+            log.warn("switching the faults off before stopping failed: {}", e.toString());
+        }
+    }
+
+    private HttpSettings http(FaultComponent service) {
+        return HttpSettings.loopback()
+                .withOpenTelemetry(telemetry(serviceName(service)))
+                .withRequestGate(faults.requestGate(service));
+    }
+
+    private static String serviceName(FaultComponent service) {
+        return switch (service) {
+            case USER_MATCH -> UserMatchService.NAME;
+            case POOLS -> PoolsService.NAME;
+            default -> MatchesService.NAME;
+        };
     }
 
     /** Each part traces as its own service, as it would deployed, and the stack hears every span. */

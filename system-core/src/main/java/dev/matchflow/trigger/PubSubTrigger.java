@@ -12,11 +12,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -28,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * Stands in for Eventarc: pulls the trigger subscription and POSTs every message to the function as a binary-mode
  * {@code google.cloud.pubsub.topic.v1.messagePublished} CloudEvent. A 2xx answer acknowledges the message;
  * anything else, or no answer, nacks it, so the subscription's retry and dead-letter policies decide what comes
- * next.
+ * next. A {@link DeliveryPlanner} may hold a message back, POST it more than once or hand it back unPOSTed; by
+ * default every message is POSTed once, at once.
  *
  * <p>With tracing, every delivery attempt is a CONSUMER span that continues the trace of the message's {@value
  * Telemetry#MESSAGE_TRACEPARENT} attribute and carries message id, attempt and outcome; the function gets its
@@ -61,6 +67,9 @@ public final class PubSubTrigger implements AutoCloseable {
     private final Semaphore deliverySlots;
     private final DeliveryTracing tracing;
     private final List<DeliveryListener> listeners = new CopyOnWriteArrayList<>();
+    private final HeldDeliveries held = new HeldDeliveries();
+    private volatile DeliveryPlanner planner = DeliveryPlanner.DIRECT;
+    private volatile ScheduledExecutorService holds;
     private Subscriber subscriber;
 
     /** A trigger that traces nothing. */
@@ -87,6 +96,12 @@ public final class PubSubTrigger implements AutoCloseable {
         return this;
     }
 
+    /** Plans every delivery with {@code newPlanner} from now on, instead of delivering each message once at once. */
+    public synchronized PubSubTrigger withDeliveryPlanner(DeliveryPlanner newPlanner) {
+        planner = Objects.requireNonNull(newPlanner, "planner");
+        return this;
+    }
+
     /**
      * Starts pulling and delivering.
      *
@@ -97,6 +112,11 @@ public final class PubSubTrigger implements AutoCloseable {
         if (subscriber != null) {
             throw new IllegalStateException("trigger for " + settings.subscriptionName() + " already runs");
         }
+        holds = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "trigger-holds");
+            thread.setDaemon(true);
+            return thread;
+        });
         Subscriber started = subscribers.create(settings.subscriptionId(), this::receive);
         started.startAsync().awaitRunning();
         subscriber = started;
@@ -108,12 +128,20 @@ public final class PubSubTrigger implements AutoCloseable {
         return this;
     }
 
-    /** How many POSTs to the function are under way now. */
+    /** How many POSTs to the function are under way now, counting the messages held back to be POSTed later. */
     public int deliveriesInFlight() {
-        return settings.maxConcurrentDeliveries() - deliverySlots.availablePermits();
+        return settings.maxConcurrentDeliveries() - deliverySlots.availablePermits() + held.count();
     }
 
-    /** Stops pulling and waits for deliveries in flight to be answered. Stopping twice does nothing. */
+    /** True between {@link #start()} and {@link #close()}. */
+    public synchronized boolean isRunning() {
+        return subscriber != null;
+    }
+
+    /**
+     * Stops pulling and waits for deliveries in flight, held ones included, to be answered. It can be started again.
+     * Stopping twice does nothing.
+     */
     @Override
     public synchronized void close() {
         if (subscriber == null) {
@@ -121,34 +149,90 @@ public final class PubSubTrigger implements AutoCloseable {
         }
         try {
             subscriber.stopAsync().awaitTerminated(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            held.awaitNone(STOP_TIMEOUT);
             awaitDeliveriesInFlight();
         } catch (TimeoutException e) {
             LOG.warn("trigger for {} did not stop within {}", settings.subscriptionName(), STOP_TIMEOUT);
         } finally {
             subscriber = null;
+            holds.shutdownNow();
         }
         LOG.info("trigger for {} stopped", settings.subscriptionName());
     }
 
     private void receive(PubsubMessage message, AckReplyConsumer reply) {
         int attempt = deliveryAttempt(message);
-        if (!takeDeliverySlot(message)) {
+        DeliveryPlan plan = planner.plan(message.getMessageId(), message.getOrderingKey());
+        if (plan.refusal().isPresent()) {
+            refuse(message, reply, attempt, plan.refusal().get());
+        } else if (plan.hold().isZero()) {
+            deliver(message, reply, attempt, plan.copies());
+        } else {
+            held.add(1);
+            holds.schedule(
+                    () -> deliverHeld(message, reply, attempt, plan.copies()),
+                    plan.hold().toNanos(),
+                    TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void deliverHeld(PubsubMessage message, AckReplyConsumer reply, int attempt, int copies) {
+        try {
+            deliver(message, reply, attempt, copies);
+        } finally {
+            held.add(-1);
+        }
+    }
+
+    /** POSTs the copies at once and settles the message when all have answered: acked only if every one succeeded. */
+    private void deliver(PubsubMessage message, AckReplyConsumer reply, int attempt, int copies) {
+        List<CompletableFuture<Delivery>> posts = new ArrayList<>();
+        for (int copy = 0; copy < copies && takeDeliverySlot(message); copy++) {
+            posts.add(post(message, attempt));
+        }
+        if (posts.isEmpty()) {
             reply.nack();
             return;
         }
+        CompletableFuture.allOf(posts.toArray(CompletableFuture[]::new)).thenRun(() -> settle(reply, settling(posts)));
+    }
+
+    private CompletableFuture<Delivery> post(PubsubMessage message, int attempt) {
         Span span = tracing.start(message.getMessageId(), message.getAttributesMap(), attempt);
         long startNanos = System.nanoTime();
-        http.sendAsync(cloudEventRequest(message, attempt, span), HttpResponse.BodyHandlers.ofString())
-                .whenComplete((response, error) -> {
+        return http.sendAsync(cloudEventRequest(message, attempt, span), HttpResponse.BodyHandlers.ofString())
+                .handle((response, error) -> {
                     try {
                         Duration duration = Duration.ofNanos(System.nanoTime() - startNanos);
                         Delivery delivery = delivery(message.getMessageId(), attempt, response, error, duration);
                         DeliveryTracing.end(span, delivery);
-                        settle(reply, delivery);
+                        return delivery;
                     } finally {
                         deliverySlots.release();
                     }
                 });
+    }
+
+    /** The delivery that decides the message's fate: the first failed copy, else the first copy. */
+    private static Delivery settling(List<CompletableFuture<Delivery>> posts) {
+        List<Delivery> deliveries = posts.stream().map(CompletableFuture::join).toList();
+        return deliveries.stream()
+                .filter(delivery -> delivery.outcome() == Delivery.Outcome.NACKED)
+                .findFirst()
+                .orElse(deliveries.get(0));
+    }
+
+    private void refuse(PubsubMessage message, AckReplyConsumer reply, int attempt, String why) {
+        Span span = tracing.start(message.getMessageId(), message.getAttributesMap(), attempt);
+        Delivery refused = new Delivery(
+                message.getMessageId(),
+                attempt,
+                Delivery.Outcome.NACKED,
+                OptionalInt.empty(),
+                Duration.ZERO,
+                Optional.of("not delivered: " + why));
+        DeliveryTracing.end(span, refused);
+        settle(reply, refused);
     }
 
     private HttpRequest cloudEventRequest(PubsubMessage message, int attempt, Span span) {

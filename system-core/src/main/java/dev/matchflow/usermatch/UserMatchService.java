@@ -47,6 +47,7 @@ public final class UserMatchService {
     private final Optional<OutboxRelay> relay;
     private final OutboxMetrics metrics;
     private final Duration publishWait;
+    private final LeaveCheckpoint checkpoint;
     private final Clock clock;
 
     private UserMatchService(
@@ -56,6 +57,7 @@ public final class UserMatchService {
             Optional<OutboxRelay> relay,
             OutboxMetrics metrics,
             Duration publishWait,
+            LeaveCheckpoint checkpoint,
             Clock clock) {
         this.database = database;
         this.pools = pools;
@@ -63,6 +65,7 @@ public final class UserMatchService {
         this.relay = relay;
         this.metrics = metrics;
         this.publishWait = publishWait;
+        this.checkpoint = checkpoint;
         this.clock = clock;
     }
 
@@ -94,8 +97,8 @@ public final class UserMatchService {
                 publisher.map(events -> new OutboxRelay(database, outbox, events, settings.relay(), metrics, clock));
         PoolsClient pools = PoolsClient.create(settings.poolsServiceUrl())
                 .withOpenTelemetry(settings.http().openTelemetry());
-        UserMatchService userMatch =
-                new UserMatchService(database, pools, outbox, relay, metrics, settings.publishWait(), clock);
+        UserMatchService userMatch = new UserMatchService(
+                database, pools, outbox, relay, metrics, settings.publishWait(), settings.leaveCheckpoint(), clock);
         metrics.watchBacklog(userMatch::pendingEvents);
 
         ApiServer api =
@@ -117,6 +120,7 @@ public final class UserMatchService {
 
     LeaveOutcome leave(UUID userId) {
         EndedMembership ended = pools.leave(userId);
+        checkpoint.poolsCommitted(userId, ended.poolId());
         PoolMemberRemoved event = new PoolMemberRemoved(UUID.randomUUID(), ended.poolId(), userId, ended.leftAt());
 
         EventDelivery delivery =

@@ -14,13 +14,15 @@ import java.util.Objects;
  * @param publishingEnabled false to only log each leave's event, neither storing nor publishing it
  * @param publishWait how long a leave waits for its event to be published before answering {@code queued}
  * @param relay how the outbox relay works
+ * @param leaveCheckpoint what runs between the Pools commit of a leave and the outbox write of its event
  */
 public record UserMatchSettings(
         HttpSettings http,
         String poolsServiceUrl,
         boolean publishingEnabled,
         Duration publishWait,
-        RelaySettings relay) {
+        RelaySettings relay,
+        LeaveCheckpoint leaveCheckpoint) {
 
     public static final Duration DEFAULT_PUBLISH_WAIT = Duration.ofSeconds(2);
 
@@ -29,6 +31,7 @@ public record UserMatchSettings(
         Objects.requireNonNull(poolsServiceUrl, "poolsServiceUrl");
         Objects.requireNonNull(publishWait, "publishWait");
         Objects.requireNonNull(relay, "relay");
+        Objects.requireNonNull(leaveCheckpoint, "leaveCheckpoint");
         if (publishWait.isNegative()) {
             throw new IllegalArgumentException("publish wait " + publishWait + " must not be negative");
         }
@@ -37,7 +40,12 @@ public record UserMatchSettings(
     /** A free loopback port, publishing enabled, the default publish wait and relay. */
     public static UserMatchSettings forPools(String poolsServiceUrl) {
         return new UserMatchSettings(
-                HttpSettings.loopback(), poolsServiceUrl, true, DEFAULT_PUBLISH_WAIT, RelaySettings.defaults());
+                HttpSettings.loopback(),
+                poolsServiceUrl,
+                true,
+                DEFAULT_PUBLISH_WAIT,
+                RelaySettings.defaults(),
+                LeaveCheckpoint.NONE);
     }
 
     /**
@@ -58,19 +66,23 @@ public record UserMatchSettings(
     }
 
     public UserMatchSettings withHttp(HttpSettings newHttp) {
-        return new UserMatchSettings(newHttp, poolsServiceUrl, publishingEnabled, publishWait, relay);
+        return new UserMatchSettings(newHttp, poolsServiceUrl, publishingEnabled, publishWait, relay, leaveCheckpoint);
     }
 
     public UserMatchSettings withPublishingEnabled(boolean enabled) {
-        return new UserMatchSettings(http, poolsServiceUrl, enabled, publishWait, relay);
+        return new UserMatchSettings(http, poolsServiceUrl, enabled, publishWait, relay, leaveCheckpoint);
     }
 
     public UserMatchSettings withPublishWait(Duration newPublishWait) {
-        return new UserMatchSettings(http, poolsServiceUrl, publishingEnabled, newPublishWait, relay);
+        return new UserMatchSettings(http, poolsServiceUrl, publishingEnabled, newPublishWait, relay, leaveCheckpoint);
     }
 
     public UserMatchSettings withRelay(RelaySettings newRelay) {
-        return new UserMatchSettings(http, poolsServiceUrl, publishingEnabled, publishWait, newRelay);
+        return new UserMatchSettings(http, poolsServiceUrl, publishingEnabled, publishWait, newRelay, leaveCheckpoint);
+    }
+
+    public UserMatchSettings withLeaveCheckpoint(LeaveCheckpoint newLeaveCheckpoint) {
+        return new UserMatchSettings(http, poolsServiceUrl, publishingEnabled, publishWait, relay, newLeaveCheckpoint);
     }
 
     /**

@@ -257,7 +257,8 @@ class InvariantCheckerTest {
                     outbox,
                     new MessageEndings(acked, deadLettered, unsettled),
                     rejections,
-                    Optional.empty());
+                    Optional.empty(),
+                    List.of());
         }
     }
 }

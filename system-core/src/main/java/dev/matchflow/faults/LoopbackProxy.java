@@ -1,0 +1,233 @@
+package dev.matchflow.faults;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A TCP relay on a 127.0.0.1 port of its own in front of one part of the stack, which callers reach through it. It
+ * passes bytes both ways untouched, so the part is down for real when the relay refuses: it stops listening and cuts
+ * every open connection, and callers get "connection refused" until it listens again on the same port. It may also
+ * hold every chunk of bytes for a latency, and it can be pointed at a new port when the part behind it restarts.
+ */
+public final class LoopbackProxy implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LoopbackProxy.class);
+    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+    private static final int CHUNK_BYTES = 16 * 1024;
+    private static final int CONNECT_TIMEOUT_MILLIS = 2_000;
+    private static final int REBIND_ATTEMPTS = 50;
+    private static final long REBIND_PAUSE_MILLIS = 20;
+
+    private final String name;
+    private final Supplier<Duration> latency;
+    private final ExecutorService pumps;
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private volatile int backendPort;
+    private int port;
+    private ServerSocket listener;
+
+    private LoopbackProxy(String name, int backendPort, Supplier<Duration> latency) {
+        this.name = name;
+        this.backendPort = backendPort;
+        this.latency = latency;
+        AtomicInteger threads = new AtomicInteger();
+        this.pumps = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "proxy-" + name + "-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Starts relaying a free loopback port to {@code backendPort}, adding {@code latency} to every chunk. */
+    static LoopbackProxy start(String name, int backendPort, Supplier<Duration> latency) {
+        LoopbackProxy proxy = new LoopbackProxy(name, backendPort, latency);
+        proxy.listen(0);
+        return proxy;
+    }
+
+    /** The port callers connect to. */
+    public synchronized int port() {
+        return port;
+    }
+
+    /** {@code http://127.0.0.1:port}. */
+    public String url() {
+        return "http://" + LOOPBACK.getHostAddress() + ":" + port();
+    }
+
+    /** {@code 127.0.0.1:port}. */
+    public String endpoint() {
+        return LOOPBACK.getHostAddress() + ":" + port();
+    }
+
+    /** Relays new connections to {@code newBackendPort} from now on, as when the part behind it restarted. */
+    public void retarget(int newBackendPort) {
+        backendPort = newBackendPort;
+    }
+
+    /** Stops listening and cuts every open connection; callers are refused until {@link #resume()}. */
+    public synchronized void refuse() {
+        if (listener == null) {
+            return;
+        }
+        closeQuietly(listener);
+        listener = null;
+        open.forEach(LoopbackProxy::closeQuietly);
+        log.info("proxy {} on port {} refuses connections", name, port);
+    }
+
+    /**
+     * Listens again on the same port.
+     *
+     * @throws UncheckedIOException when another process took the port meanwhile
+     */
+    public synchronized void resume() {
+        if (listener != null) {
+            return;
+        }
+        listen(port);
+        log.info("proxy {} on port {} accepts connections again", name, port);
+    }
+
+    public synchronized boolean isRefusing() {
+        return listener == null;
+    }
+
+    @Override
+    public synchronized void close() {
+        refuse();
+        pumps.shutdownNow();
+    }
+
+    private void listen(int wantedPort) {
+        ServerSocket socket = bind(wantedPort);
+        listener = socket;
+        port = socket.getLocalPort();
+        Thread acceptor = new Thread(() -> acceptFrom(socket), "proxy-" + name + "-accept");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    /** Binds the port; after a refusal the old socket may take a moment to let go of it. */
+    private static ServerSocket bind(int wantedPort) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                ServerSocket socket = new ServerSocket();
+                socket.setReuseAddress(true);
+                try {
+                    socket.bind(new InetSocketAddress(LOOPBACK, wantedPort));
+                } catch (IOException e) {
+                    socket.close();
+                    throw e;
+                }
+                return socket;
+            } catch (BindException e) {
+                if (attempt >= REBIND_ATTEMPTS) {
+                    throw new UncheckedIOException(
+                            "cannot listen on 127.0.0.1:" + wantedPort + " again: " + e.getMessage()
+                                    + "; another process took the port",
+                            e);
+                }
+                pauseBeforeRebind();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot listen on 127.0.0.1:" + wantedPort + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static void pauseBeforeRebind() {
+        try {
+            Thread.sleep(REBIND_PAUSE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while listening again", e);
+        }
+    }
+
+    private void acceptFrom(ServerSocket socket) {
+        while (!socket.isClosed()) {
+            try {
+                relay(socket.accept());
+            } catch (IOException e) {
+                if (!socket.isClosed()) {
+                    log.warn("proxy {} could not accept a connection: {}", name, e.toString());
+                }
+            }
+        }
+    }
+
+    private void relay(Socket caller) {
+        Socket part = new Socket();
+        try {
+            part.connect(new InetSocketAddress(LOOPBACK, backendPort), CONNECT_TIMEOUT_MILLIS);
+            caller.setTcpNoDelay(true);
+            part.setTcpNoDelay(true);
+        } catch (IOException e) {
+            log.warn(
+                    "proxy {} cannot reach port {}: {}; the caller's connection is closed",
+                    name,
+                    backendPort,
+                    e.toString());
+            closeQuietly(caller);
+            closeQuietly(part);
+            return;
+        }
+        open.add(caller);
+        open.add(part);
+        pumps.execute(() -> pump(caller, part));
+        pumps.execute(() -> pump(part, caller));
+    }
+
+    /** Copies one direction until either side ends, then closes both: a connection lives and dies as one. */
+    private void pump(Socket from, Socket to) {
+        byte[] chunk = new byte[CHUNK_BYTES];
+        try (InputStream in = from.getInputStream();
+                OutputStream out = to.getOutputStream()) {
+            for (int read = in.read(chunk); read >= 0; read = in.read(chunk)) {
+                holdChunk();
+                out.write(chunk, 0, read);
+                out.flush();
+            }
+        } catch (IOException endedOrCut) {
+            log.debug("proxy {} connection ended: {}", name, endedOrCut.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            closeQuietly(from);
+            closeQuietly(to);
+            open.remove(from);
+            open.remove(to);
+        }
+    }
+
+    private void holdChunk() throws InterruptedException {
+        Duration hold = latency.get();
+        if (!hold.isZero() && !hold.isNegative()) {
+            Thread.sleep(hold.toMillis());
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            log.debug("closing {} failed: {}", closeable, e.toString());
+        }
+    }
+}
