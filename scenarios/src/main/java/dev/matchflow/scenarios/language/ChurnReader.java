@@ -15,7 +15,7 @@ import java.util.OptionalDouble;
 final class ChurnReader {
 
     private static final List<String> KEYS =
-            List.of("users", "pools", "operations", "duration", "rate", "concurrency", "mix");
+            List.of("users", "pools", "operations", "duration", "rate", "concurrency", "mix", "faults");
     private static final List<String> OPERATIONS =
             Arrays.stream(Operation.values()).map(Operation::id).toList();
     private static final int DEFAULT_CONCURRENCY = 16;
@@ -49,7 +49,12 @@ final class ChurnReader {
                 .map(count -> (int) count.wholeNumber("the concurrency", 1, MOST_CONCURRENCY))
                 .orElse(DEFAULT_CONCURRENCY);
         Map<Operation, Double> mix = mix(churn.require("mix", "a churn"));
-        return new ChurnSpec(users, pools, operations, duration, rate(churn), concurrency, mix, List.of());
+        List<ChurnSpec.FaultWindow> faults = churn.get("faults")
+                .map(list -> list.list("the faults that switch on and off").stream()
+                        .map(FaultReader::window)
+                        .toList())
+                .orElse(List.of());
+        return new ChurnSpec(users, pools, operations, duration, rate(churn), concurrency, mix, faults);
     }
 
     /** {@code 500}, {@code 500/s} or {@code 3000/min}; left out for as fast as possible. */

@@ -88,6 +88,8 @@ public record Expectations(
         PUBLISHED_MESSAGES,
         /** Messages that went to the dead-letter topic. */
         DEAD_LETTERS,
+        /** Dead letters that {@code redrive} steps published again. */
+        REDRIVEN,
         /** Messages the function acknowledged without cleanup, filtered by {@code reason}. */
         REJECTED_MESSAGES("reason"),
         /** Events still in User-Match's outbox. */

@@ -29,7 +29,8 @@ public final class ScenarioParser {
 
     private static final List<String> KEYS =
             List.of("name", "seed", "stack", "setup", "steps", "expect", "quiet_within");
-    private static final List<String> STACK_KEYS = List.of("pubsub", "database", "time_scale", "publishing");
+    private static final List<String> STACK_KEYS =
+            List.of("pubsub", "database", "time_scale", "publishing", "matches_timeout");
     private static final Duration DEFAULT_QUIET_WITHIN = Duration.ofSeconds(60);
     private static final long DEFAULT_SEED = 1;
     private static final double MOST_TIME_SCALE = 10_000;
@@ -125,7 +126,9 @@ public final class ScenarioParser {
                 .map(flag ->
                         flag.oneOf("publishing", List.of("enabled", "disabled")).equals("enabled"))
                 .orElse(true);
-        return new StackChoice(pubsub, database, timeScale, publishing);
+        Optional<Duration> matchesTimeout =
+                stack.get("matches_timeout").map(timeout -> timeout.duration("the function's wait for Matches"));
+        return new StackChoice(pubsub, database, timeScale, publishing, matchesTimeout);
     }
 
     private static PubSubBackend backend(YamlValue value) {

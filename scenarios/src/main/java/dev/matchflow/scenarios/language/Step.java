@@ -117,6 +117,38 @@ public sealed interface Step {
         }
     }
 
+    /** A fault switched on, as the faults of the stack read it: {@code matches down}, {@code pubsub delay 2s}. */
+    record FaultOn(String fault, int line) implements Step {
+        @Override
+        public String label() {
+            return "fault on: " + fault;
+        }
+    }
+
+    /** Faults switched off: {@code all}, a component's ({@code matches}), or one ({@code matches failing}). */
+    record FaultOff(String faults, int line) implements Step {
+        @Override
+        public String label() {
+            return "fault off: " + faults;
+        }
+    }
+
+    /** Every dead letter published again to the event topic, as an operator does once the fault is gone. */
+    record Redrive(int line) implements Step {
+        @Override
+        public String label() {
+            return "redrive dead letters";
+        }
+    }
+
+    /** Matches' reconciliation sweep, through its internal endpoint, as an operator runs it. */
+    record Reconcile(ExpectedAnswer expected, int line) implements Step {
+        @Override
+        public String label() {
+            return "reconcile";
+        }
+    }
+
     /** Expectations checked in the middle of the run, on the state as it is then. */
     record Check(Expectations expectations, int line) implements Step {
         @Override

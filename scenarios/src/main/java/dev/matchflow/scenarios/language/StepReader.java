@@ -12,9 +12,24 @@ import java.util.OptionalInt;
 final class StepReader {
 
     private static final List<String> ACTIONS = List.of(
-            "join", "leave", "rejoin", "match", "accept", "reject", "delete_pool", "publish", "wait", "churn", "check");
+            "join",
+            "leave",
+            "rejoin",
+            "match",
+            "accept",
+            "reject",
+            "delete_pool",
+            "publish",
+            "fault_on",
+            "fault_off",
+            "wait",
+            "redrive",
+            "reconcile",
+            "churn",
+            "check");
+    private static final List<String> WITHOUT_VALUE = List.of("redrive", "reconcile");
     private static final List<String> ANSWERED =
-            List.of("join", "leave", "rejoin", "match", "accept", "reject", "delete_pool");
+            List.of("join", "leave", "rejoin", "match", "accept", "reject", "delete_pool", "reconcile");
     private static final List<String> ANSWERS = List.of("success", "refused", "failure", "any");
     private static final Duration DEFAULT_QUIET_WITHIN = Duration.ofSeconds(60);
 
@@ -36,6 +51,9 @@ final class StepReader {
     private Step step(YamlValue item) {
         if (item.isScalar()) {
             String action = item.text("a step");
+            if (WITHOUT_VALUE.contains(action)) {
+                return action(action, item, ExpectedAnswer.SUCCESS, item.line());
+            }
             throw item.bad("the step '" + action + "' needs a value, as in '" + action + ": ...'"
                     + Suggestions.didYouMean(action, ACTIONS));
         }
@@ -48,6 +66,13 @@ final class StepReader {
         List<String> allowed = ANSWERED.contains(action) ? List.of(action, "expect") : List.of(action);
         step.allowOnly("a " + action + " step", allowed);
         ExpectedAnswer expected = step.get("expect").map(StepReader::answer).orElse(ExpectedAnswer.SUCCESS);
+        if (WITHOUT_VALUE.contains(action)) {
+            Optional<YamlValue> given = step.get(action);
+            if (given.isPresent()) {
+                throw given.get().bad("'" + action + "' takes no value; write '- " + action + "'");
+            }
+            return action(action, item, expected, item.line());
+        }
         return action(action, step.require(action, "the step"), expected, item.line());
     }
 
@@ -73,6 +98,10 @@ final class StepReader {
             case "reject" -> decide(value, Choice.REJECT, expected, line);
             case "delete_pool" -> new Step.DeletePool(names.many(Kind.POOL, value), expected, line);
             case "publish" -> new PublishReader(names).read(value, line);
+            case "fault_on" -> new Step.FaultOn(FaultReader.fault(value), line);
+            case "fault_off" -> new Step.FaultOff(FaultReader.faultsOff(value), line);
+            case "redrive" -> new Step.Redrive(line);
+            case "reconcile" -> new Step.Reconcile(expected, line);
             case "wait" -> waiting(value, line);
             case "churn" -> new Step.Churn(new ChurnReader(names).read(value), line);
             default -> new Step.Check(new ExpectationReader(names, problems).read(value), line);

@@ -3,6 +3,7 @@ package dev.matchflow.scenarios.report;
 import dev.matchflow.invariants.InvariantResult;
 import dev.matchflow.scenarios.language.Names;
 import dev.matchflow.scenarios.run.ExpectationResult;
+import dev.matchflow.scenarios.run.FaultSpan;
 import dev.matchflow.scenarios.run.LatencySummary;
 import dev.matchflow.scenarios.run.RunFigures;
 import dev.matchflow.scenarios.run.ScenarioResult;
@@ -12,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -35,7 +37,7 @@ public final class HtmlReport {
             .SKIPPED { color: #777; } .description { white-space: pre-wrap; color: #444; }
             svg.chart circle { fill: #3366cc; fill-opacity: 0.6; } svg.chart .axis { stroke: #555; }
             svg.chart line.p99 { stroke: #b00020; stroke-dasharray: 4 3; } svg.chart text { font-size: 11px; fill: #444; }
-            svg.chart text.p99 { fill: #b00020; }
+            svg.chart text.p99 { fill: #b00020; } svg.chart rect.fault { fill: #f5a623; fill-opacity: 0.18; }
             """;
 
     private HtmlReport() {}
@@ -227,10 +229,30 @@ public final class HtmlReport {
                 figures.leaves(),
                 figures.cleanedUpLeaves(),
                 figures.leavesPerSecond()));
+        if (!figures.faults().isEmpty()) {
+            html.append(faults(figures.faults(), figures.startedAt()));
+        }
         figures.leaveToCleanup()
                 .ifPresent(latency -> html.append(latency(latency))
-                        .append(LatencyChart.svg(figures.cleanedUp(), figures.startedAt(), latency.p99())));
+                        .append(LatencyChart.svg(
+                                figures.cleanedUp(), figures.faults(), figures.startedAt(), latency.p99())));
         return html.toString();
+    }
+
+    private static String faults(List<FaultSpan> faults, Instant start) {
+        StringBuilder table = new StringBuilder(
+                "<h3>Faults</h3>\n<table>\n<tr><th>fault</th><th>on at</th>" + "<th>off at</th><th>for</th></tr>\n");
+        for (FaultSpan fault : faults) {
+            table.append("<tr><td>")
+                    .append(escape(fault.fault()))
+                    .append("</td>")
+                    .append(numberCell(Names.duration(Duration.between(start, fault.from()))))
+                    .append(numberCell(Names.duration(Duration.between(start, fault.to()))))
+                    .append(numberCell(Names.duration(Duration.between(fault.from(), fault.to()))))
+                    .append("</tr>\n");
+        }
+        return table.append("</table>\n<p>Times count from the scenario's start; the chart shades them.</p>\n")
+                .toString();
     }
 
     private static String latency(LatencySummary latency) {

@@ -1,5 +1,6 @@
 package dev.matchflow.scenarios.report;
 
+import dev.matchflow.scenarios.run.FaultSpan;
 import dev.matchflow.scenarios.run.LeaveLatency;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,7 +10,7 @@ import java.util.Locale;
 
 /**
  * An inline SVG chart of leave-to-cleanup latency over a run: a dot per leave, at the moment it was requested
- * (seconds since the scenario started) and as high as its latency. Very long runs are thinned evenly to at most
+ * (seconds since the scenario started) and as high as its latency, over shaded bands where faults were on. Very long runs are thinned evenly to at most
  * {@value #MOST_DOTS} dots, so the page stays light; the percentiles next to the chart count every leave.
  */
 final class LatencyChart {
@@ -27,22 +28,21 @@ final class LatencyChart {
     private LatencyChart() {}
 
     /** The chart as an {@code <svg>} element; {@code p99} draws a dashed line at that latency. */
-    static String svg(List<LeaveLatency> leaves, Instant start, Duration p99) {
+    static String svg(List<LeaveLatency> leaves, List<FaultSpan> faults, Instant start, Duration p99) {
         List<LeaveLatency> dots = thinned(leaves);
-        double seconds = Math.max(
-                1e-3,
+        double seconds = roundUp(Math.max(
                 dots.stream()
-                                .mapToDouble(leave -> offsetSeconds(start, leave))
-                                .max()
-                                .orElse(1)
-                        * 1.02);
-        double millis = Math.max(
-                1e-3,
-                dots.stream()
-                                .mapToDouble(leave -> leave.latency().toNanos() / 1e6)
-                                .max()
-                                .orElse(1)
-                        * 1.05);
+                        .mapToDouble(leave -> offsetSeconds(start, leave))
+                        .max()
+                        .orElse(1),
+                faults.stream()
+                        .mapToDouble(fault -> seconds(start, fault.to()))
+                        .max()
+                        .orElse(0)));
+        double millis = roundUp(dots.stream()
+                .mapToDouble(leave -> leave.latency().toNanos() / 1e6)
+                .max()
+                .orElse(1));
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(
                 Locale.ROOT,
@@ -52,6 +52,7 @@ final class LatencyChart {
                 HEIGHT,
                 WIDTH,
                 HEIGHT));
+        faults.forEach(fault -> band(svg, fault, start, seconds));
         axes(svg, seconds, millis);
         double p99Y = y(p99.toNanos() / 1e6, millis);
         svg.append(String.format(
@@ -72,6 +73,20 @@ final class LatencyChart {
                     y(leave.latency().toNanos() / 1e6, millis)));
         }
         return svg.append("\n</svg>\n").toString();
+    }
+
+    /** A shaded band from the fault's start to its end, named when hovered. */
+    private static void band(StringBuilder svg, FaultSpan fault, Instant start, double maxSeconds) {
+        double from = x(Math.max(0, seconds(start, fault.from())), maxSeconds);
+        double to = x(seconds(start, fault.to()), maxSeconds);
+        svg.append(String.format(
+                Locale.ROOT,
+                "<rect class=\"fault\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\"><title>%s</title></rect>%n",
+                from,
+                TOP,
+                Math.max(1, to - from),
+                HEIGHT - BOTTOM - TOP,
+                HtmlReport.escape(fault.fault())));
     }
 
     private static void axes(StringBuilder svg, double seconds, double millis) {
@@ -139,7 +154,11 @@ final class LatencyChart {
     }
 
     private static double offsetSeconds(Instant start, LeaveLatency leave) {
-        return Duration.between(start, leave.requestedAt()).toNanos() / 1e9;
+        return seconds(start, leave.requestedAt());
+    }
+
+    private static double seconds(Instant start, Instant at) {
+        return Duration.between(start, at).toNanos() / 1e9;
     }
 
     private static double x(double seconds, double maxSeconds) {

@@ -8,6 +8,7 @@ import dev.matchflow.http.Json;
 import dev.matchflow.http.JsonHttpClient;
 import dev.matchflow.http.ServiceCallException;
 import dev.matchflow.matches.Match;
+import dev.matchflow.matches.ReconcileOutcome;
 import dev.matchflow.pools.Membership;
 import dev.matchflow.pools.Pool;
 import dev.matchflow.pools.PoolsService;
@@ -29,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 
@@ -134,6 +136,11 @@ final class Actions {
             Match decided = client.decide(match.id().get(), world.userId(user), choice.wireName());
             match.decided(user, decided.status());
         });
+    }
+
+    /** Runs Matches' reconciliation sweep; {@code outcome} hears what it did. */
+    Answer reconcile(Consumer<ReconcileOutcome> outcome) {
+        return call(() -> outcome.accept(client.reconcile()));
     }
 
     Answer deletePool(String pool) {

@@ -6,6 +6,7 @@ import dev.matchflow.scenarios.churn.MatchHandle;
 import dev.matchflow.scenarios.language.ChurnSpec;
 import dev.matchflow.scenarios.language.ChurnSpec.Operation;
 import dev.matchflow.scenarios.language.Names;
+import dev.matchflow.stack.SystemStack;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -34,6 +35,7 @@ final class ChurnRun {
     private static final Logger log = LoggerFactory.getLogger(ChurnRun.class);
     private static final long PROGRESS_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
 
+    private final SystemStack stack;
     private final Actions actions;
     private final RunControl control;
     private final Listeners listeners;
@@ -42,7 +44,8 @@ final class ChurnRun {
     private final Map<String, CompletableFuture<Void>> lastOf = new HashMap<>();
     private final AtomicInteger started = new AtomicInteger();
 
-    ChurnRun(Actions actions, RunControl control, Listeners listeners, int stepNumber) {
+    ChurnRun(SystemStack stack, Actions actions, RunControl control, Listeners listeners, int stepNumber) {
+        this.stack = stack;
         this.actions = actions;
         this.control = control;
         this.listeners = listeners;
@@ -52,8 +55,16 @@ final class ChurnRun {
         }
     }
 
+    /**
+     * What a churn did.
+     *
+     * @param summary its operations, by kind and answer
+     * @param problem why it failed, when a fault of it could not be switched
+     */
+    record Outcome(String summary, Optional<String> problem) {}
+
     /** Runs the churn to its end and says what it did; its requests are counted into {@code tally}. */
-    String run(ChurnSpec spec, long seed, Tally tally) throws InterruptedException {
+    Outcome run(ChurnSpec spec, long seed, Tally tally) throws InterruptedException {
         ChurnPlanner planner = new ChurnPlanner(spec, seed, start(spec), this::newMatch);
         Semaphore slots = new Semaphore(spec.concurrency());
         AtomicInteger threads = new AtomicInteger();
@@ -65,6 +76,7 @@ final class ChurnRun {
         Duration begin = control.elapsed();
         long beginNanos = System.nanoTime();
         boolean exhausted = false;
+        FaultWindows faults = new FaultWindows(spec.faults(), stack.faults(), control, begin);
         try {
             long nextProgress = System.nanoTime() + PROGRESS_EVERY_NANOS;
             while (!control.isStopped() && !finished(spec, begin)) {
@@ -83,10 +95,15 @@ final class ChurnRun {
             }
             slots.acquire(spec.concurrency());
         } finally {
+            faults.close();
             senders.shutdownNow();
         }
         progress(spec, begin, tally);
-        return summary(Duration.ofNanos(System.nanoTime() - beginNanos), exhausted);
+        String summary = summary(Duration.ofNanos(System.nanoTime() - beginNanos), exhausted);
+        if (faults.switchedOn() > 0) {
+            summary += "; faults switched on " + faults.switchedOn() + " times";
+        }
+        return new Outcome(summary, faults.problem());
     }
 
     private ChurnPlanner.Start start(ChurnSpec spec) {

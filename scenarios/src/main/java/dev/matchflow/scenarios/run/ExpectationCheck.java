@@ -25,12 +25,15 @@ final class ExpectationCheck {
 
     private final World world;
     private final LeaveTracker leaves;
+    private final int redriven;
     private final StackSnapshot state;
     private final List<InvariantResult> invariants;
 
-    ExpectationCheck(World world, LeaveTracker leaves, StackSnapshot state, List<InvariantResult> invariants) {
+    ExpectationCheck(
+            World world, LeaveTracker leaves, int redriven, StackSnapshot state, List<InvariantResult> invariants) {
         this.world = world;
         this.leaves = leaves;
+        this.redriven = redriven;
         this.state = state;
         this.invariants = invariants;
     }
@@ -103,6 +106,7 @@ final class ExpectationCheck {
                         .count();
             case PUBLISHED_MESSAGES -> state.messages().published();
             case DEAD_LETTERS -> state.messages().deadLettered().size();
+            case REDRIVEN -> redriven;
             case REJECTED_MESSAGES ->
                 state.rejections().stream()
                         .filter(rejection -> !filters.containsKey("reason")

@@ -13,7 +13,8 @@ final class Figures {
 
     private Figures() {}
 
-    static RunFigures of(StackSnapshot state, List<StepResult> steps, LeaveTracker leaves, Instant startedAt) {
+    static RunFigures of(StackSnapshot state, List<StepResult> steps, RunContext context, Instant startedAt) {
+        LeaveTracker leaves = context.leaves();
         StepResult setUp = steps.get(0);
         List<StepResult> fileSteps = steps.subList(1, Math.max(1, steps.size() - 1));
         int stepRequests =
@@ -35,6 +36,7 @@ final class Figures {
                 leavesPerSecond(cleanedUp),
                 LatencySummary.of(cleanedUp.stream().map(LeaveLatency::latency).toList()),
                 cleanedUp,
+                context.faults().spans(state.takenAt()),
                 startedAt);
     }
 

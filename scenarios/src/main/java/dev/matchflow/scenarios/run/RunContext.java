@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Everything one scenario's run works with, from its set-up to its last expectation. */
 record RunContext(
@@ -18,7 +19,9 @@ record RunContext(
         Parallel parallel,
         RunControl control,
         Listeners listeners,
-        LeaveTracker leaves) {
+        LeaveTracker leaves,
+        FaultLog faults,
+        AtomicInteger redriven) {
 
     private static final long QUIET_POLL_MILLIS = 25;
 
@@ -60,7 +63,8 @@ record RunContext(
     record Checked(StackSnapshot state, List<InvariantResult> invariants) {
 
         ExpectationCheck expectations(RunContext context) {
-            return new ExpectationCheck(context.world(), context.leaves(), state, invariants);
+            return new ExpectationCheck(
+                    context.world(), context.leaves(), context.redriven().get(), state, invariants);
         }
     }
 }

@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param leavesPerSecond cleaned-up leaves per second, from the first leave's request to the last leave's cleanup
  * @param leaveToCleanup latency percentiles, when any leave was cleaned up
  * @param cleanedUp every cleaned-up leave, in the order they completed, for the latency chart
+ * @param faults when each fault was on
  * @param startedAt when the scenario started, where the chart's time axis begins
  */
 public record RunFigures(
@@ -32,10 +33,12 @@ public record RunFigures(
         double leavesPerSecond,
         Optional<LatencySummary> leaveToCleanup,
         List<LeaveLatency> cleanedUp,
+        List<FaultSpan> faults,
         Instant startedAt) {
 
     public RunFigures {
         cleanedUp = List.copyOf(cleanedUp);
+        faults = List.copyOf(faults);
     }
 
     /**

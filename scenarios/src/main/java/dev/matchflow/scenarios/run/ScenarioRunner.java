@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -105,7 +106,12 @@ public final class ScenarioRunner {
         StackSettings settings = StackSettings.defaults()
                 .withDatabase(database)
                 .withTimeScale(scenario.stack().timeScale())
-                .withPublishingEnabled(scenario.stack().publishing());
+                .withPublishingEnabled(scenario.stack().publishing())
+                .withFaultSeed(scenario.seed());
+        if (scenario.stack().matchesTimeout().isPresent()) {
+            settings = settings.withMatchesTimeout(
+                    scenario.stack().matchesTimeout().get());
+        }
         PubSubBackend backend =
                 options.pubsub().or(() -> scenario.stack().pubsub()).orElse(PubSubBackend.EMBEDDED);
         if (backend == PubSubBackend.EXTERNAL) {
@@ -125,9 +131,11 @@ public final class ScenarioRunner {
         World world = new World(scenario.seed(), scenario.setup().users());
         StackClient client = StackClient.of(stack);
         try (LeaveTracker leaves = new LeaveTracker(stack, listeners::leaveCleanedUp);
+                FaultLog faults = new FaultLog(stack);
                 Parallel parallel = new Parallel(options.parallelism(), control)) {
             Actions actions = new Actions(stack, client, world, leaves);
-            RunContext context = new RunContext(scenario, stack, actions, parallel, control, listeners, leaves);
+            RunContext context = new RunContext(
+                    scenario, stack, actions, parallel, control, listeners, leaves, faults, new AtomicInteger());
             ScenarioResult result = judge(context, steps(context), startedAt, started);
             log.info("scenario '{}' {}", scenario.name(), result.passed() ? "passed" : "failed: " + result.failures());
             listeners.scenarioFinished(result);
@@ -219,7 +227,7 @@ public final class ScenarioRunner {
                 ran.steps(),
                 expectations,
                 checked.invariants(),
-                Optional.of(Figures.of(checked.state(), ran.steps(), context.leaves(), startedAt)),
+                Optional.of(Figures.of(checked.state(), ran.steps(), context, startedAt)),
                 Optional.empty());
     }
 

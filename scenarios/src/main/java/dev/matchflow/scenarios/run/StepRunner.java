@@ -1,5 +1,6 @@
 package dev.matchflow.scenarios.run;
 
+import dev.matchflow.matches.ReconcileOutcome;
 import dev.matchflow.scenarios.churn.MatchHandle;
 import dev.matchflow.scenarios.language.MatchSpec;
 import dev.matchflow.scenarios.language.Names;
@@ -8,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
@@ -46,7 +48,7 @@ final class StepRunner {
                 verdict = Verdict.PASSED;
                 detail = done.withCounts(tally.counts());
             }
-        } catch (IllegalStateException e) {
+        } catch (IllegalStateException | IllegalArgumentException e) {
             detail = e.getMessage();
         }
         return new StepResult(
@@ -110,6 +112,10 @@ final class StepRunner {
             for (String pool : delete.pools()) {
                 one(tally, () -> context.actions().deletePool(pool));
             }
+        } else if (step instanceof Step.Reconcile) {
+            List<String> swept = new ArrayList<>();
+            one(tally, () -> context.actions().reconcile(outcome -> swept.add(swept(outcome))));
+            return Done.noted(String.join("", swept));
         } else {
             return performWithoutRequests(number, step, tally);
         }
@@ -117,7 +123,16 @@ final class StepRunner {
     }
 
     private Done performWithoutRequests(int number, Step step, Tally tally) throws InterruptedException {
-        if (step instanceof Step.Publish publish) {
+        if (step instanceof Step.FaultOn on) {
+            return Done.noted(context.stack().faults().on(on.fault()).fault().explain());
+        } else if (step instanceof Step.FaultOff off) {
+            int switchedOff = context.stack().faults().off(off.faults());
+            return Done.noted(switchedOff + (switchedOff == 1 ? " fault" : " faults") + " switched off");
+        } else if (step instanceof Step.Redrive) {
+            int redriven = context.stack().redriveDeadLetters().size();
+            context.redriven().addAndGet(redriven);
+            return Done.noted(redriven + (redriven == 1 ? " dead letter" : " dead letters") + " published again");
+        } else if (step instanceof Step.Publish publish) {
             List<String> messageIds = context.actions().publish(publish.message(), publish.times());
             return Done.noted("published as message " + String.join(", ", messageIds));
         } else if (step instanceof Step.Wait wait) {
@@ -131,11 +146,22 @@ final class StepRunner {
             return new Done(notQuiet, quietAfter, false);
         } else if (step instanceof Step.Churn churn) {
             long seed = random.nextLong();
-            String summary = new ChurnRun(context.actions(), context.control(), context.listeners(), number)
+            ChurnRun.Outcome outcome = new ChurnRun(
+                            context.stack(), context.actions(), context.control(), context.listeners(), number)
                     .run(churn.churn(), seed, tally);
-            return new Done(Optional.empty(), summary, true);
+            return new Done(outcome.problem(), outcome.summary(), true);
         }
         return check(number, (Step.Check) step);
+    }
+
+    private static String swept(ReconcileOutcome outcome) {
+        return String.format(
+                Locale.ROOT,
+                "%d pools checked, %d matches and %d decisions deleted, %d accepted kept",
+                outcome.poolsChecked(),
+                outcome.matchesDeleted(),
+                outcome.decisionsDeleted(),
+                outcome.acceptedKept());
     }
 
     private Done check(int number, Step.Check check) {

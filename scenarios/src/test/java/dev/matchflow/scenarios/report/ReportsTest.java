@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.matchflow.invariants.Invariant;
 import dev.matchflow.invariants.InvariantResult;
 import dev.matchflow.scenarios.run.ExpectationResult;
+import dev.matchflow.scenarios.run.FaultSpan;
 import dev.matchflow.scenarios.run.LatencySummary;
 import dev.matchflow.scenarios.run.LeaveLatency;
 import dev.matchflow.scenarios.run.RequestCounts;
@@ -69,6 +70,8 @@ class ReportsTest {
                 .contains("Could not run: the file has problems")
                 .contains("<h3>Leave to cleanup</h3>")
                 .contains("leave to cleanup (ms)")
+                .contains("<rect class=\"fault\"")
+                .contains("<td>matches down</td><td class=\"number\">900ms</td><td class=\"number\">1.6s</td>")
                 .doesNotContain("lost <leave>");
         assertThat(html.split("<circle ", -1)).hasSize(1 + 3);
     }
@@ -80,7 +83,7 @@ class ReportsTest {
             leaves.add(leave(index * 10L, 5));
         }
 
-        String svg = LatencyChart.svg(leaves, START, Duration.ofMillis(5));
+        String svg = LatencyChart.svg(leaves, List.of(), START, Duration.ofMillis(5));
 
         assertThat(svg.split("<circle ", -1)).hasSize(1 + LatencyChart.MOST_DOTS);
     }
@@ -117,6 +120,7 @@ class ReportsTest {
                 1.5,
                 Optional.of(latency),
                 leaves,
+                List.of(new FaultSpan("matches down", START.plusMillis(900), START.plusMillis(1_600))),
                 START);
         return new ScenarioResult(
                 "plain leave",
