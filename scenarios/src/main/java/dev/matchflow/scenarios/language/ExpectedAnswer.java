@@ -26,6 +26,8 @@ public record ExpectedAnswer(Kind kind, OptionalInt status) {
 
     public static final ExpectedAnswer SUCCESS = new ExpectedAnswer(Kind.SUCCESS, OptionalInt.empty());
 
+    public static final ExpectedAnswer ANY = new ExpectedAnswer(Kind.ANY, OptionalInt.empty());
+
     /** True when an answer with this status (0 for none) is what the step expects. */
     public boolean accepts(int answered) {
         return switch (kind) {

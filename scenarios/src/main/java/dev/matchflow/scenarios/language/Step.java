@@ -115,6 +115,12 @@ public sealed interface Step {
         public String label() {
             return churn.summary();
         }
+
+        /** A churn counts refusals and failures (faults may be on) without failing; expectations judge it. */
+        @Override
+        public ExpectedAnswer expected() {
+            return ExpectedAnswer.ANY;
+        }
     }
 
     /** A fault switched on, as the faults of the stack read it: {@code matches down}, {@code pubsub delay 2s}. */

@@ -280,6 +280,56 @@ class ScenarioParserTest {
                 """).problems()).extracting(Problem::line).containsExactly(6);
     }
 
+    @Test
+    void faultStepsRedriveAndReconcileRead() {
+        Scenario scenario = ScenarioParser.parse("faults.yaml", """
+                name: faults
+                steps:
+                  - fault_on: matches failing 0.3 status 503
+                  - fault_off: matches failing
+                  - redrive
+                  - reconcile:
+                    expect: failure
+                  - fault_off: all
+                """);
+
+        assertThat(scenario.steps())
+                .extracting(Step::label)
+                .containsExactly(
+                        "fault on: matches failing 0.3 status 503",
+                        "fault off: matches failing",
+                        "redrive dead letters",
+                        "reconcile",
+                        "fault off: all");
+        assertThat(scenario.steps().get(3).expected().accepts(503)).isTrue();
+    }
+
+    @Test
+    void aFaultIsCheckedAsTheStackWillReadIt() {
+        ScenarioFileException refused = refused("""
+                name: bad faults
+                setup:
+                  pools: [p]
+                  members: {p: [a, b]}
+                steps:
+                  - fault_on: matches sideways
+                  - fault_off: kafka
+                  - redrive: now
+                  - churn:
+                      operations: 10
+                      mix: {leave: 1}
+                      faults:
+                        - {fault: pubsub delay 2s, for: 5s, every: 5s}
+                """);
+
+        assertThat(refused.problems()).extracting(Problem::line).containsExactly(6, 7, 8, 13);
+        assertThat(refused.problems().get(0).message()).startsWith("not a fault: ");
+        assertThat(refused.problems().get(1).message()).contains("'kafka' is not a component that takes faults");
+        assertThat(refused.problems().get(2).message()).isEqualTo("'redrive' takes no value; write '- redrive'");
+        assertThat(refused.problems().get(3).message())
+                .isEqualTo("a fault that comes back every 5s must stay on for less than that, not 5s");
+    }
+
     private static ScenarioFileException refused(String text) {
         return catchThrowableOfType(ScenarioFileException.class, () -> ScenarioParser.parse("bad.yaml", text));
     }
