@@ -172,6 +172,35 @@ class ScenarioRunnerTest {
         }
     }
 
+    @Test
+    void aChurnsFaultsSwitchOnAndOffOnTheScenarioClockAndAreAllOffWhenItEnds() throws Exception {
+        Scenario scenario = ScenarioParser.parse("windows.yaml", """
+                name: fault windows
+                setup:
+                  pools: [room]
+                  users: [{name: user, count: 10}]
+                  members: {room: user-*}
+                steps:
+                  - churn:
+                      duration: 2s
+                      rate: 20
+                      mix: {leave: 0.5, rejoin: 0.5}
+                      faults:
+                        - {fault: pubsub delay 100ms, at: 200ms, for: 300ms, every: 800ms}
+                """);
+
+        try (SystemStack stack = SystemStack.start(StackSettings.defaults())) {
+            ScenarioResult result = new ScenarioRunner(RunOptions.defaults()).runOn(scenario, stack);
+
+            assertThat(result.passed()).as(String.join("; ", result.failures())).isTrue();
+            assertThat(result.figures().orElseThrow().faults())
+                    .hasSizeBetween(2, 3)
+                    .allSatisfy(span -> assertThat(span.fault()).isEqualTo("pubsub delay 100ms"));
+            assertThat(result.steps().get(1).detail()).containsPattern("faults switched on [23] times");
+            assertThat(stack.faults().active()).isEmpty();
+        }
+    }
+
     @DatabaseTest
     void aScenarioRunsOnAFreshDatabaseOfEachKind(TestDatabase database) {
         boolean h2 = database.kind() == TestDatabase.Kind.H2;
