@@ -14,7 +14,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.LogManager;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * Sends every log line to a file instead of the console while a command runs, for commands whose console output
@@ -25,11 +28,17 @@ final class LogFile implements AutoCloseable {
     private final Logger root;
     private final FileAppender<ILoggingEvent> file;
     private final List<Appender<ILoggingEvent>> consoles;
+    private final List<Handler> julHandlers;
 
-    private LogFile(Logger root, FileAppender<ILoggingEvent> file, List<Appender<ILoggingEvent>> consoles) {
+    private LogFile(
+            Logger root,
+            FileAppender<ILoggingEvent> file,
+            List<Appender<ILoggingEvent>> consoles,
+            List<Handler> julHandlers) {
         this.root = root;
         this.file = file;
         this.consoles = consoles;
+        this.julHandlers = julHandlers;
     }
 
     /**
@@ -66,12 +75,24 @@ final class LogFile implements AutoCloseable {
         }
         root.addAppender(file);
         consoles.forEach(root::detachAppender);
-        return new LogFile(root, file, consoles);
+        return new LogFile(root, file, consoles, routeJavaLogging());
+    }
+
+    /** gRPC and Netty log through java.util.logging, which prints to the console unless it goes to SLF4J too. */
+    private static List<Handler> routeJavaLogging() {
+        java.util.logging.Logger julRoot = LogManager.getLogManager().getLogger("");
+        List<Handler> handlers = List.of(julRoot.getHandlers());
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
+        return handlers;
     }
 
     /** Log lines go where they went before. */
     @Override
     public void close() {
+        SLF4JBridgeHandler.uninstall();
+        java.util.logging.Logger julRoot = LogManager.getLogManager().getLogger("");
+        julHandlers.forEach(julRoot::addHandler);
         consoles.forEach(root::addAppender);
         root.detachAppender(file);
         file.stop();
