@@ -35,9 +35,6 @@ public final class HtmlReport {
             th { background: #f4f4f4; } td.number { text-align: right; font-variant-numeric: tabular-nums; }
             .PASSED, .pass { color: #17692b; font-weight: 600; } .FAILED, .fail { color: #b00020; font-weight: 600; }
             .SKIPPED { color: #777; } .description { white-space: pre-wrap; color: #444; }
-            svg.chart circle { fill: #3366cc; fill-opacity: 0.6; } svg.chart .axis { stroke: #555; }
-            svg.chart line.p99 { stroke: #b00020; stroke-dasharray: 4 3; } svg.chart text { font-size: 11px; fill: #444; }
-            svg.chart text.p99 { fill: #b00020; } svg.chart rect.fault { fill: #f5a623; fill-opacity: 0.18; }
             """;
 
     private HtmlReport() {}

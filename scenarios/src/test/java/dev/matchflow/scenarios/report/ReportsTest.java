@@ -70,7 +70,7 @@ class ReportsTest {
                 .contains("Could not run: the file has problems")
                 .contains("<h3>Leave to cleanup</h3>")
                 .contains("leave to cleanup (ms)")
-                .contains("<rect class=\"fault\"")
+                .contains("<rect x=")
                 .contains("<td>matches down</td><td class=\"number\">900ms</td><td class=\"number\">1.6s</td>")
                 .doesNotContain("lost <leave>");
         assertThat(html.split("<circle ", -1)).hasSize(1 + 3);
@@ -89,10 +89,11 @@ class ReportsTest {
     }
 
     @Test
-    void axesEndAtRoundNumbers() {
-        assertThat(LatencyChart.roundUp(7.3)).isEqualTo(10.0);
-        assertThat(LatencyChart.roundUp(1_161)).isEqualTo(1_250.0);
-        assertThat(LatencyChart.roundUp(0.3)).isEqualTo(0.5);
+    void axesRunOnRoundTicksAcrossWhatTheyShow() {
+        assertThat(LatencyChart.Axis.spanning(0, 7.3)).isEqualTo(new LatencyChart.Axis(0, 2));
+        assertThat(LatencyChart.Axis.spanning(0, 1_161)).isEqualTo(new LatencyChart.Axis(0, 250));
+        assertThat(LatencyChart.Axis.spanning(134.2, 183.9)).isEqualTo(new LatencyChart.Axis(120, 20));
+        assertThat(LatencyChart.Axis.spanning(0, 0.3).end()).isEqualTo(0.5);
     }
 
     @Test
