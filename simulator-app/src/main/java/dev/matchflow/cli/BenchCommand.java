@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Benchmarks that print figures.",
-        subcommands = {BenchCommand.PubSub.class})
+        subcommands = {BenchCommand.PubSub.class, BenchChurnCommand.class})
 public final class BenchCommand implements Runnable {
 
     @Spec
@@ -27,7 +27,7 @@ public final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Name a benchmark, for example: bench pubsub");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Name a benchmark: bench pubsub or bench churn");
     }
 
     private static final Logger log = LoggerFactory.getLogger(BenchCommand.class);

@@ -8,7 +8,13 @@ import picocli.CommandLine.Command;
         name = "matchflow",
         mixinStandardHelpOptions = true,
         description = "Local simulator and test harness for the event-driven match cleanup system.",
-        subcommands = {CommandLine.HelpCommand.class, ConsoleCommand.class, StackCommand.class, BenchCommand.class})
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            ConsoleCommand.class,
+            StackCommand.class,
+            RunCommand.class,
+            BenchCommand.class
+        })
 public final class MatchflowCommand {
 
     public static void main(String[] args) {

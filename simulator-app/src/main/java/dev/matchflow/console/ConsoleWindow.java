@@ -10,6 +10,7 @@ import dev.matchflow.console.logs.LogLine;
 import dev.matchflow.console.logs.LogsView;
 import dev.matchflow.console.metrics.MetricsView;
 import dev.matchflow.console.pools.PoolsView;
+import dev.matchflow.console.runner.RunnerView;
 import dev.matchflow.console.timeline.TimelineView;
 import dev.matchflow.console.topology.TopologyView;
 import dev.matchflow.faults.ActiveFault;
@@ -59,6 +60,7 @@ public final class ConsoleWindow implements AutoCloseable {
     private final LettersView letters;
     private final LogsView logs;
     private final ActionsPane actions;
+    private final RunnerView runner;
     private final TabPane tabs = new TabPane();
     private final ChoiceBox<Double> timeScale = new ChoiceBox<>();
     private final Label status = new Label();
@@ -83,6 +85,7 @@ public final class ConsoleWindow implements AutoCloseable {
         letters = new LettersView(session.events(), session.snapshots(), payloads, session);
         logs = new LogsView(logLines);
         actions = new ActionsPane(session, selection, session.snapshots());
+        runner = new RunnerView(session, live.newBatch(1_000));
         session.onReset(this::clearScreens);
         BorderPane root = new BorderPane();
         root.setTop(toolbar(options));
@@ -155,6 +158,10 @@ public final class ConsoleWindow implements AutoCloseable {
         return actions;
     }
 
+    public RunnerView runner() {
+        return runner;
+    }
+
     public UiLatencyProbe latency() {
         return latency;
     }
@@ -170,6 +177,7 @@ public final class ConsoleWindow implements AutoCloseable {
     @Override
     public void close() {
         everySecond.stop();
+        runner.close();
         live.stop();
         latency.close();
         session.close();
@@ -209,7 +217,8 @@ public final class ConsoleWindow implements AutoCloseable {
                         tab("Timeline", "timeline", timeline.node()),
                         tab("Metrics", "metrics", metrics.node()),
                         tab("Dead letters", "letters", letters.node()),
-                        tab("Logs", "logs", logs.node()));
+                        tab("Logs", "logs", logs.node()),
+                        tab("Scenarios", "scenarios", runner.node()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().stream()
                 .filter(tab -> tab.getId().equals("metrics"))
@@ -255,7 +264,7 @@ public final class ConsoleWindow implements AutoCloseable {
     }
 
     private void installShortcuts() {
-        String[] tabIds = {"topology", "pools", "timeline", "metrics", "letters", "logs"};
+        String[] tabIds = {"topology", "pools", "timeline", "metrics", "letters", "logs", "scenarios"};
         for (int i = 0; i < tabIds.length; i++) {
             String id = tabIds[i];
             shortcuts.add("Shortcut+" + (i + 1), "show the " + id + " screen", () -> showTab(id));
@@ -267,6 +276,11 @@ public final class ConsoleWindow implements AutoCloseable {
                 .add("Shortcut+L", "the selected user leaves", actions::leave)
                 .add("Shortcut+J", "the selected user rejoins", actions::rejoin)
                 .add("Shortcut+P", "publish the hand-written message", actions::publish)
+                .add("Shortcut+E", "run reconciliation", actions::reconcile)
+                .add("F5", "run the open scenario", runner::run)
+                .add("F6", "pause or resume the scenario", runner::pauseOrResume)
+                .add("F7", "while paused, run one step of the scenario", runner::step)
+                .add("F8", "stop the scenario", runner::stop)
                 .add("Shortcut+Shift+R", "reset to an empty system", this::reset)
                 .add("Shortcut+T", "switch between the light and the dark theme", this::toggleTheme)
                 .add("F1", "show these shortcuts", shortcuts::showHelp);

@@ -123,6 +123,11 @@ public final class StackSession implements AutoCloseable {
                     "reset restarts the stack on {}, which keeps its rows; only an in-memory database starts empty",
                     next.database().describe());
         }
+        return resetTo(next);
+    }
+
+    /** Stops the stack and starts one with {@code next} settings, as a scenario asks; the screens are cleared first. */
+    public CompletableFuture<Void> resetTo(StackSettings next) {
         resetListeners.forEach(Runnable::run);
         setState(SessionState.STARTING, "resetting to an empty system...");
         return CompletableFuture.runAsync(
