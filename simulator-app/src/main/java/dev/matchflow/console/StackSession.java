@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +43,7 @@ public final class StackSession implements AutoCloseable {
     public static final long POLL_MILLIS = 400;
 
     private static final Logger log = LoggerFactory.getLogger(StackSession.class);
-    private static final int EVENTS_PER_BEAT = 20_000;
+    private static final int EVENTS_PER_BEAT = 5_000;
 
     private final ExecutorService lifecycle = Executors.newSingleThreadExecutor(daemons("console-stack"));
     private final ExecutorService actions = Executors.newFixedThreadPool(3, daemons("console-action"));
@@ -65,7 +66,7 @@ public final class StackSession implements AutoCloseable {
         this.live = live;
         this.events = live.newBatch(EVENTS_PER_BEAT);
         this.snapshots = live.newLatest();
-        poller.scheduleWithFixedDelay(this::poll, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
+        poller.schedule(this::pollAndReschedule, POLL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** Every hop through the system, from the stack's feed and from its outbox table, in batches. */
@@ -73,7 +74,10 @@ public final class StackSession implements AutoCloseable {
         return events;
     }
 
-    /** The state of the system, read every {@link #POLL_MILLIS} ms. */
+    /**
+     * The state of the system, read every {@link #POLL_MILLIS} ms, or less often when reading takes long: the poller
+     * rests twice as long as its last read took, so a system of a hundred thousand matches is not read flat out.
+     */
     public UiLatest<StackSnapshot> snapshots() {
         return snapshots;
     }
@@ -235,6 +239,17 @@ public final class StackSession implements AutoCloseable {
         return stack.settings().database().ephemeral()
                 ? "an in-memory database"
                 : stack.settings().database().describe();
+    }
+
+    private void pollAndReschedule() {
+        long started = System.nanoTime();
+        poll();
+        long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        try {
+            poller.schedule(this::pollAndReschedule, Math.max(POLL_MILLIS, 2 * tookMillis), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closing) {
+            log.debug("the console is closing; the state of the system is no longer read");
+        }
     }
 
     private void poll() {
