@@ -3,6 +3,7 @@ package dev.matchflow.console.topology;
 import dev.matchflow.console.Outcomes;
 import dev.matchflow.console.UiBatch;
 import dev.matchflow.console.UiLatest;
+import dev.matchflow.console.timeline.TimelineView;
 import dev.matchflow.stack.Component;
 import dev.matchflow.stack.FlowEvent;
 import dev.matchflow.stack.FlowOutcome;
@@ -194,7 +195,10 @@ public final class TopologyView {
         StackSnapshot state = snapshots.current();
         nodes.forEach((component, node) -> node.show(stateOf(component), counts.of(component, state)));
         notDrawnLabel.setText(
-                notDrawn == 0 ? "" : notDrawn + " hops were too many to draw; every one is in the timeline");
+                notDrawn == 0
+                        ? ""
+                        : notDrawn + " hops were too many to draw; the timeline lists the last " + TimelineView.CAPACITY
+                                + " hops");
         Component shown = selected.get();
         details.refresh(shown, state, shown == null ? ComponentState.UP : stateOf(shown));
     }
