@@ -8,6 +8,7 @@ import dev.matchflow.pubsub.PubSubTopology;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * How a {@link SystemStack} runs: where its messages and rows live, and how fast simulated time passes.
@@ -83,148 +84,99 @@ public record StackSettings(
     }
 
     public StackSettings withPubSub(PubSubBackend newPubSub) {
-        return new StackSettings(
-                newPubSub,
-                emulatorEndpoint,
-                projectId,
-                topic,
-                database,
-                publishingEnabled,
-                timeScale,
-                pubsubPort,
-                faultSeed,
-                matchesTimeout);
+        return edited(copy -> copy.pubsub = newPubSub);
     }
 
     /** The external backend, at the emulator on {@code endpoint} ({@code host:port}). */
     public StackSettings withExternalEmulator(String endpoint) {
-        return new StackSettings(
-                PubSubBackend.EXTERNAL,
-                Optional.of(endpoint),
-                projectId,
-                topic,
-                database,
-                publishingEnabled,
-                timeScale,
-                pubsubPort,
-                faultSeed,
-                matchesTimeout);
+        return edited(copy -> {
+            copy.pubsub = PubSubBackend.EXTERNAL;
+            copy.emulatorEndpoint = Optional.of(endpoint);
+        });
     }
 
     public StackSettings withProjectId(String newProjectId) {
-        return new StackSettings(
-                pubsub,
-                emulatorEndpoint,
-                newProjectId,
-                topic,
-                database,
-                publishingEnabled,
-                timeScale,
-                pubsubPort,
-                faultSeed,
-                matchesTimeout);
+        return edited(copy -> copy.projectId = newProjectId);
     }
 
     public StackSettings withTopic(String newTopic) {
-        return new StackSettings(
-                pubsub,
-                emulatorEndpoint,
-                projectId,
-                newTopic,
-                database,
-                publishingEnabled,
-                timeScale,
-                pubsubPort,
-                faultSeed,
-                matchesTimeout);
+        return edited(copy -> copy.topic = newTopic);
     }
 
     public StackSettings withDatabase(DatabaseSettings newDatabase) {
-        return new StackSettings(
-                pubsub,
-                emulatorEndpoint,
-                projectId,
-                topic,
-                newDatabase,
-                publishingEnabled,
-                timeScale,
-                pubsubPort,
-                faultSeed,
-                matchesTimeout);
+        return edited(copy -> copy.database = newDatabase);
     }
 
     public StackSettings withPublishingEnabled(boolean enabled) {
-        return new StackSettings(
-                pubsub,
-                emulatorEndpoint,
-                projectId,
-                topic,
-                database,
-                enabled,
-                timeScale,
-                pubsubPort,
-                faultSeed,
-                matchesTimeout);
+        return edited(copy -> copy.publishingEnabled = enabled);
     }
 
     public StackSettings withTimeScale(double newTimeScale) {
-        return new StackSettings(
-                pubsub,
-                emulatorEndpoint,
-                projectId,
-                topic,
-                database,
-                publishingEnabled,
-                newTimeScale,
-                pubsubPort,
-                faultSeed,
-                matchesTimeout);
+        return edited(copy -> copy.timeScale = newTimeScale);
     }
 
     public StackSettings withPubSubPort(int newPort) {
-        return new StackSettings(
-                pubsub,
-                emulatorEndpoint,
-                projectId,
-                topic,
-                database,
-                publishingEnabled,
-                timeScale,
-                newPort,
-                faultSeed,
-                matchesTimeout);
+        return edited(copy -> copy.pubsubPort = newPort);
     }
 
     public StackSettings withFaultSeed(long newFaultSeed) {
-        return new StackSettings(
-                pubsub,
-                emulatorEndpoint,
-                projectId,
-                topic,
-                database,
-                publishingEnabled,
-                timeScale,
-                pubsubPort,
-                newFaultSeed,
-                matchesTimeout);
+        return edited(copy -> copy.faultSeed = newFaultSeed);
     }
 
     public StackSettings withMatchesTimeout(Duration newMatchesTimeout) {
-        return new StackSettings(
-                pubsub,
-                emulatorEndpoint,
-                projectId,
-                topic,
-                database,
-                publishingEnabled,
-                timeScale,
-                pubsubPort,
-                faultSeed,
-                newMatchesTimeout);
+        return edited(copy -> copy.matchesTimeout = newMatchesTimeout);
     }
 
     /** The topic, subscriptions and dead-letter topic the stack provisions. */
     public PubSubTopology topology() {
         return PubSubTopology.forTopic(topic);
+    }
+
+    private StackSettings edited(Consumer<Copy> change) {
+        Copy copy = new Copy(this);
+        change.accept(copy);
+        return copy.settings();
+    }
+
+    /** The settings' values, open to change for one {@code with...} call, then checked again as new settings. */
+    private static final class Copy {
+
+        private PubSubBackend pubsub;
+        private Optional<String> emulatorEndpoint;
+        private String projectId;
+        private String topic;
+        private DatabaseSettings database;
+        private boolean publishingEnabled;
+        private double timeScale;
+        private int pubsubPort;
+        private long faultSeed;
+        private Duration matchesTimeout;
+
+        private Copy(StackSettings settings) {
+            pubsub = settings.pubsub;
+            emulatorEndpoint = settings.emulatorEndpoint;
+            projectId = settings.projectId;
+            topic = settings.topic;
+            database = settings.database;
+            publishingEnabled = settings.publishingEnabled;
+            timeScale = settings.timeScale;
+            pubsubPort = settings.pubsubPort;
+            faultSeed = settings.faultSeed;
+            matchesTimeout = settings.matchesTimeout;
+        }
+
+        private StackSettings settings() {
+            return new StackSettings(
+                    pubsub,
+                    emulatorEndpoint,
+                    projectId,
+                    topic,
+                    database,
+                    publishingEnabled,
+                    timeScale,
+                    pubsubPort,
+                    faultSeed,
+                    matchesTimeout);
+        }
     }
 }

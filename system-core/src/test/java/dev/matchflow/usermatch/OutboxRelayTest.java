@@ -8,7 +8,6 @@ import static dev.matchflow.usermatch.UserMatchTesting.outboxEvent;
 import static dev.matchflow.usermatch.UserMatchTesting.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.pubsub.v1.PubsubMessage;
@@ -20,8 +19,6 @@ import dev.matchflow.events.PoolMemberRemoved;
 import dev.matchflow.http.Json;
 import dev.matchflow.http.TestHttp.Answer;
 import dev.matchflow.pools.PoolsApi;
-import dev.matchflow.pubsub.GoogleEmulator;
-import dev.matchflow.pubsub.GoogleEmulatorLocator;
 import dev.matchflow.testing.DatabaseTest;
 import dev.matchflow.testing.TestDatabase;
 import dev.matchflow.usermatch.TestPubSub.Received;
@@ -43,23 +40,16 @@ class OutboxRelayTest {
 
     private static final Duration RECONNECT = Duration.ofSeconds(30);
 
-    private static GoogleEmulator emulator;
     private static TestPubSub pubSub;
 
     @BeforeAll
     static void startPubSub() {
-        GoogleEmulatorLocator.Lookup lookup = GoogleEmulator.find();
-        assumeTrue(lookup.isInstalled(), lookup::reason);
-        emulator = lookup.start();
-        pubSub = TestPubSub.at(emulator.endpoint());
+        pubSub = TestPubSub.embedded();
     }
 
     @AfterAll
     static void stopPubSub() {
-        if (pubSub != null) {
-            pubSub.close();
-            emulator.close();
-        }
+        pubSub.close();
     }
 
     @DatabaseTest
@@ -68,7 +58,7 @@ class OutboxRelayTest {
 
         try (PoolsApi pools = PoolsApi.start(database);
                 Received received = pubSub.newTopicWithSubscription();
-                TcpForwarder pubSubPort = new TcpForwarder(emulator.port());
+                TcpForwarder pubSubPort = new TcpForwarder(pubSub.port());
                 TestPubSub viaPort = TestPubSub.at(pubSubPort.endpoint());
                 UserMatchServer userMatch = UserMatchService.start(
                         pools.database(), settings(pools), viaPort.publisher(received.topic(), QUICK_RELAY))) {
@@ -102,7 +92,7 @@ class OutboxRelayTest {
 
         try (PoolsApi pools = PoolsApi.start(database);
                 Received received = pubSub.newTopicWithSubscription();
-                TcpForwarder pubSubPort = new TcpForwarder(emulator.port());
+                TcpForwarder pubSubPort = new TcpForwarder(pubSub.port());
                 TestPubSub viaPort = TestPubSub.at(pubSubPort.endpoint());
                 UserMatchServer userMatch = UserMatchService.start(
                         pools.database(), settings(pools), viaPort.publisher(received.topic(), QUICK_RELAY))) {

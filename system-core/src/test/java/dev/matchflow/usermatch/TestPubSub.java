@@ -6,25 +6,45 @@ import com.google.cloud.pubsub.v1.Subscriber;
 import com.google.pubsub.v1.PubsubMessage;
 import com.google.pubsub.v1.Subscription;
 import dev.matchflow.pubsub.PubSubClients;
+import dev.matchflow.pubsub.embedded.EmbeddedPubSubServer;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Topics, subscriptions and event publishers on a Pub/Sub emulator, and the messages a subscription received.
- * Publishers are shut down with it.
+ * Publishers are shut down with it, and so is the embedded server it started.
  */
 final class TestPubSub implements AutoCloseable {
 
     private final PubSubClients clients;
+    private final Optional<EmbeddedPubSubServer> server;
 
-    private TestPubSub(PubSubClients clients) {
+    private TestPubSub(PubSubClients clients, Optional<EmbeddedPubSubServer> server) {
         this.clients = clients;
+        this.server = server;
+    }
+
+    /** A new embedded Pub/Sub server on a free loopback port, and clients of it. */
+    static TestPubSub embedded() {
+        EmbeddedPubSubServer server =
+                EmbeddedPubSubServer.builder().port(0).build().start();
+        return new TestPubSub(
+                PubSubClients.forEmulator(PubSubClients.DEFAULT_EMULATOR_PROJECT, server.endpoint()),
+                Optional.of(server));
     }
 
     /** Clients of the emulator reached at {@code endpoint} ({@code host:port}), which may be down. */
     static TestPubSub at(String endpoint) {
-        return new TestPubSub(PubSubClients.forEmulator(PubSubClients.DEFAULT_EMULATOR_PROJECT, endpoint));
+        return new TestPubSub(
+                PubSubClients.forEmulator(PubSubClients.DEFAULT_EMULATOR_PROJECT, endpoint), Optional.empty());
+    }
+
+    /** The port of the embedded server this started. */
+    int port() {
+        return server.orElseThrow(() -> new IllegalStateException("these clients reach a server started elsewhere"))
+                .port();
     }
 
     /** A topic name no other test uses. */
@@ -62,6 +82,7 @@ final class TestPubSub implements AutoCloseable {
     @Override
     public void close() {
         clients.close();
+        server.ifPresent(EmbeddedPubSubServer::close);
     }
 
     /** What a test subscription received, each message acknowledged as it arrived. */

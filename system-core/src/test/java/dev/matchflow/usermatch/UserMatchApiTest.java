@@ -10,7 +10,6 @@ import static dev.matchflow.usermatch.UserMatchTesting.outboxRows;
 import static dev.matchflow.usermatch.UserMatchTesting.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.pubsub.v1.PubsubMessage;
@@ -19,8 +18,6 @@ import dev.matchflow.http.Json;
 import dev.matchflow.http.TestHttp;
 import dev.matchflow.http.TestHttp.Answer;
 import dev.matchflow.pools.PoolsApi;
-import dev.matchflow.pubsub.GoogleEmulator;
-import dev.matchflow.pubsub.GoogleEmulatorLocator;
 import dev.matchflow.testing.DatabaseTest;
 import dev.matchflow.testing.FreePorts;
 import dev.matchflow.testing.TestDatabase;
@@ -35,23 +32,16 @@ import org.junit.jupiter.api.BeforeAll;
 
 class UserMatchApiTest {
 
-    private static GoogleEmulator emulator;
     private static TestPubSub pubSub;
 
     @BeforeAll
     static void startPubSub() {
-        GoogleEmulatorLocator.Lookup lookup = GoogleEmulator.find();
-        assumeTrue(lookup.isInstalled(), lookup::reason);
-        emulator = lookup.start();
-        pubSub = TestPubSub.at(emulator.endpoint());
+        pubSub = TestPubSub.embedded();
     }
 
     @AfterAll
     static void stopPubSub() {
-        if (pubSub != null) {
-            pubSub.close();
-            emulator.close();
-        }
+        pubSub.close();
     }
 
     @DatabaseTest
