@@ -70,7 +70,7 @@ final class Launcher {
         });
     }
 
-    /** Starts {@code ./matchflow stack} with {@code arguments} on a thread of its own; stop it with {@link StackOnAThread#stop()}. */
+    /** Starts {@code ./matchflow stack} with {@code arguments} on a thread of its own, until {@link StackOnAThread#stop()}. */
     static StackOnAThread startStack(String... arguments) {
         AtomicInteger exitCode = new AtomicInteger(-1);
         String[] command = new String[arguments.length + 1];

@@ -209,7 +209,8 @@ final class HostileMessages {
         return text.toString();
     }
 
-    private static String json(String text) {
+    /** {@code text} as the inside of a JSON string. */
+    static String json(String text) {
         return text.replace("\\", "\\\\")
                 .replace("\"", "\\\"")
                 .replace("\n", "\\n")

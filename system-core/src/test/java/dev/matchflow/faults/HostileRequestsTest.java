@@ -1,5 +1,6 @@
 package dev.matchflow.faults;
 
+import static dev.matchflow.faults.HostileMessages.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.matchflow.http.TestHttp;
@@ -234,13 +235,6 @@ class HostileRequestsTest {
     private static String newMatch(String poolId, String userA, String userB) {
         return "{\"pool_id\":\"" + json(poolId) + "\",\"user_a_id\":\"" + json(userA) + "\",\"user_b_id\":\""
                 + json(userB) + "\"}";
-    }
-
-    private static String json(String text) {
-        return text.replace("\\", "\\\\")
-                .replace("\"", "\\\"")
-                .replace("\n", "\\n")
-                .replace("\u0000", "\\u0000");
     }
 
     /** What the hostile requests are aimed at: a pool with a member, and the member's match. */
