@@ -9,6 +9,7 @@ import dev.matchflow.stack.StackClient;
 import dev.matchflow.testing.DatabaseTest;
 import dev.matchflow.testing.TestDatabase;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -27,8 +28,9 @@ import org.slf4j.LoggerFactory;
  * rolling back, Pools and User-Match refusing some calls. Once the faults are off and the dead letters redriven,
  * every invariant holds.
  *
- * <p>The choices (pools, which matches are accepted or rejected, the faults and their order) come from a seed; the
- * interleaving of the concurrent calls does not, so every run is a different schedule of the same churn.
+ * <p>Every fault comes on once, for a window of the churn, in an order drawn from a seed, as are the pools and which
+ * matches are accepted or rejected; the interleaving of the concurrent calls is not, so every run is a different
+ * schedule of the same churn.
  */
 class ChurnUnderFaultsTest {
 
@@ -38,9 +40,6 @@ class ChurnUnderFaultsTest {
     private static final int USERS = 2_000;
     private static final int POOLS = 40;
     private static final int WORKERS = 16;
-
-    /** A fault stays on while this many users churn, then the next one (or none) takes its place. */
-    private static final int USERS_PER_FAULT_WINDOW = 100;
 
     private static final List<String> FAULTS = List.of(
             "matches down",
@@ -57,7 +56,11 @@ class ChurnUnderFaultsTest {
             "pools failing 0.1",
             "usermatch failing 0.1");
 
+    /** A fault stays on while this many users churn, then the next one takes its place. */
+    private static final int USERS_PER_FAULT_WINDOW = (USERS + FAULTS.size() - 1) / FAULTS.size();
+
     private final Random random = new Random(SEED);
+    private final List<String> faultsInTurn = new ArrayList<>(FAULTS);
     private final AtomicInteger refusedCalls = new AtomicInteger();
 
     @DatabaseTest
@@ -67,6 +70,7 @@ class ChurnUnderFaultsTest {
             List<Pool> pools = pools(system);
             List<UUID> residents = residents(system, pools);
             List<Churner> churners = churners(pools);
+            Collections.shuffle(faultsInTurn, random);
             runConcurrently(churners, churner -> joinWithAMatch(system, churner, churner.firstPool(), residents));
 
             runConcurrently(churners, churner -> {
@@ -150,9 +154,7 @@ class ChurnUnderFaultsTest {
             return;
         }
         system.faults().clear();
-        if (random.nextInt(4) > 0) {
-            system.faults().on(FAULTS.get(random.nextInt(FAULTS.size())));
-        }
+        system.faults().on(faultsInTurn.get(churnerIndex / USERS_PER_FAULT_WINDOW));
     }
 
     /** Faults make calls fail; a churner goes on as a client would, and the test counts the refusals. */
