@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
             ConsoleCommand.class,
             StackCommand.class,
             RunCommand.class,
+            RedriveCommand.class,
+            ReconcileCommand.class,
             BenchCommand.class
         })
 public final class MatchflowCommand {

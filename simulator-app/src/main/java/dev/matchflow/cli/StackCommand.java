@@ -3,14 +3,9 @@ package dev.matchflow.cli;
 import dev.matchflow.stack.StackEndpoints;
 import dev.matchflow.stack.StackSettings;
 import dev.matchflow.stack.SystemStack;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +42,13 @@ final class StackCommand implements Callable<Integer> {
                     + " pubsub, project, topic, stack); removed again when the stack stops.")
     private Path endpointsFile;
 
+    @Option(
+            names = "--token-file",
+            paramLabel = "FILE",
+            description = "Also write the bearer token of Matches' internal endpoints (random for every run) to FILE,"
+                    + " readable by its owner only, for ./matchflow reconcile; removed again when the stack stops.")
+    private Path tokenFile;
+
     @Override
     public Integer call() {
         StackSettings settings = settings();
@@ -63,11 +65,11 @@ final class StackCommand implements Callable<Integer> {
     private void runUntilStopped(StackSettings settings, UntilStopped signals) {
         try (SystemStack stack = SystemStack.start(settings)) {
             announce(stack.endpoints());
-            Optional<Path> written = writeEndpoints(stack.endpoints());
-            try {
+            try (RunFiles files = new RunFiles()) {
+                files.write(endpointsFile, stack.endpoints().toJson(), "endpoints");
+                files.write(tokenFile, stack.internalToken(), "internal token");
                 signals.await();
             } finally {
-                written.ifPresent(StackCommand::removeEndpoints);
                 log.info("stopping the stack");
             }
         }
@@ -92,33 +94,5 @@ final class StackCommand implements Callable<Integer> {
                 + endpoints.topic() + ")");
         out.println("  metrics     " + endpoints.stack().resolve("/metrics"));
         out.flush();
-    }
-
-    /** Writes to a file beside the target and moves it into place, so a reader never sees half a document. */
-    private Optional<Path> writeEndpoints(StackEndpoints endpoints) {
-        if (endpointsFile == null) {
-            return Optional.empty();
-        }
-        Path target = endpointsFile.toAbsolutePath();
-        try {
-            Path partial = Files.createTempFile(target.getParent(), ".endpoints", ".json");
-            Files.writeString(partial, endpoints.toJson(), StandardCharsets.UTF_8);
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            log.info("stack endpoints written to {}", target);
-            return Optional.of(target);
-        } catch (IOException e) {
-            throw new UncheckedIOException(
-                    "could not write the endpoints to " + target + " (" + e + "); check the folder exists and is"
-                            + " writable",
-                    e);
-        }
-    }
-
-    private static void removeEndpoints(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            log.warn("could not remove the endpoints file {}: {}; remove it by hand", file, e.toString());
-        }
     }
 }

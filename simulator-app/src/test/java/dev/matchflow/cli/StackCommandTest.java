@@ -1,5 +1,7 @@
 package dev.matchflow.cli;
 
+import static dev.matchflow.cli.Launcher.accepts;
+import static dev.matchflow.cli.Launcher.awaitEndpoints;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -7,25 +9,17 @@ import dev.matchflow.matches.Match;
 import dev.matchflow.pools.Pool;
 import dev.matchflow.stack.StackClient;
 import dev.matchflow.stack.StackEndpoints;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class StackCommandTest {
-
-    private static final Duration START_LIMIT = Duration.ofSeconds(60);
 
     @TempDir
     Path folder;
@@ -33,24 +27,31 @@ class StackCommandTest {
     @Test
     void theStackItStartsCleansUpAfterALeaveAndStopsWhenInterrupted() throws Exception {
         Path endpointsFile = folder.resolve("endpoints.json");
-        AtomicInteger exitCode = new AtomicInteger(-1);
-        Thread command = new Thread(
-                () -> exitCode.set(matchflow().execute("stack", "--endpoints-file", endpointsFile.toString())));
-        command.start();
+        Path tokenFile = folder.resolve("token");
+        Launcher.StackOnAThread command =
+                Launcher.startStack("--endpoints-file", endpointsFile.toString(), "--token-file", tokenFile.toString());
 
         StackEndpoints endpoints = awaitEndpoints(endpointsFile);
-        StackClient client = StackClient.of(endpoints, "no internal calls here");
+        StackClient client = StackClient.of(endpoints, Files.readString(tokenFile, StandardCharsets.UTF_8));
         Match ofTheLeaver = givenALeaveWithAWaitingMatch(client);
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(client.match(ofTheLeaver.id()))
                         .as("the waiting match of the user who left is cleaned up")
                         .isEmpty());
-        command.interrupt();
-        command.join(UntilStopped.STOP_LIMIT.toMillis());
+        assertThat(Files.getPosixFilePermissions(tokenFile))
+                .as("only its owner may read the token")
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        assertThat(client.reconcile().matchesDeleted())
+                .as("the token in the file opens Matches' internal endpoints")
+                .isZero();
+        int exitCode = command.stop();
 
-        assertThat(exitCode).hasValue(0);
+        assertThat(exitCode).isZero();
         assertThat(endpointsFile)
                 .as("the endpoints file is removed when the stack stops")
+                .doesNotExist();
+        assertThat(tokenFile)
+                .as("the token file is removed when the stack stops")
                 .doesNotExist();
         assertThat(accepts(endpoints.userMatch().getPort()))
                 .as("User-Match is stopped")
@@ -59,14 +60,12 @@ class StackCommandTest {
 
     @Test
     void anUnknownBackendIsAUsageErrorNamingTheValidOnes() {
-        StringWriter err = new StringWriter();
-        CommandLine matchflow = matchflow();
-        matchflow.setErr(new PrintWriter(err));
+        Launcher launcher = Launcher.withoutEnvironment();
 
-        int exitCode = matchflow.execute("stack", "--pubsub", "kafka");
+        int exitCode = launcher.run("stack", "--pubsub", "kafka");
 
         assertThat(exitCode).isEqualTo(2);
-        assertThat(err.toString()).contains("Unknown Pub/Sub backend 'kafka'").contains("embedded, google-emulator");
+        assertThat(launcher.err()).contains("Unknown Pub/Sub backend 'kafka'").contains("embedded, google-emulator");
     }
 
     @Test
@@ -101,15 +100,6 @@ class StackCommandTest {
         }
     }
 
-    private static CommandLine matchflow() {
-        return new CommandLine(new MatchflowCommand());
-    }
-
-    private static StackEndpoints awaitEndpoints(Path endpointsFile) throws IOException {
-        await().atMost(START_LIMIT).until(() -> Files.exists(endpointsFile));
-        return StackEndpoints.fromJson(Files.readString(endpointsFile, StandardCharsets.UTF_8));
-    }
-
     /** Two members with a waiting match; the first leaves. Returns the match. */
     private static Match givenALeaveWithAWaitingMatch(StackClient client) {
         Pool pool = client.createPool("command", null);
@@ -120,15 +110,6 @@ class StackCommandTest {
         Match match = client.createMatch(pool.id(), leaver, other);
         client.leave(leaver);
         return match;
-    }
-
-    private static boolean accepts(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 1_000);
-            return true;
-        } catch (IOException refused) {
-            return false;
-        }
     }
 
     private static String javaBinary() {

@@ -152,7 +152,8 @@ public final class EventCodec {
         if (version != null && !version.equals(VERSION)) {
             throw new InvalidMessageException(
                     RejectionReason.UNSUPPORTED_VERSION,
-                    "attribute version '" + version + "' is not supported; this consumer reads version " + VERSION);
+                    "attribute version '" + Shown.value(version) + "' is not supported; this consumer reads version "
+                            + VERSION);
         }
     }
 
@@ -189,7 +190,8 @@ public final class EventCodec {
             return body;
         } catch (JsonProcessingException e) {
             throw new InvalidMessageException(
-                    RejectionReason.NOT_JSON, "message body is not JSON: " + e.getOriginalMessage());
+                    RejectionReason.NOT_JSON,
+                    "message body is not JSON: " + Shown.value(e.getOriginalMessage(), Shown.LONGEST_PARSER_MESSAGE));
         }
     }
 
@@ -198,7 +200,8 @@ public final class EventCodec {
         return EventType.fromWireName(name)
                 .orElseThrow(() -> new InvalidMessageException(
                         RejectionReason.UNKNOWN_EVENT_TYPE,
-                        "event_type '" + name + "' is unknown; expected pool_member_removed or user_left_pool"));
+                        "event_type '" + Shown.value(name)
+                                + "' is unknown; expected pool_member_removed or user_left_pool"));
     }
 
     private static UUID requiredId(JsonNode body, String field) throws InvalidMessageException {
@@ -213,7 +216,7 @@ public final class EventCodec {
     private static UUID uuid(String field, String text) throws InvalidMessageException {
         return parseUuid(text)
                 .orElseThrow(() -> new InvalidMessageException(
-                        RejectionReason.INVALID_ID, field + " '" + text + "' is not a UUID"));
+                        RejectionReason.INVALID_ID, field + " '" + Shown.value(text) + "' is not a UUID"));
     }
 
     private static Optional<UUID> parseUuid(String text) {
@@ -232,7 +235,8 @@ public final class EventCodec {
         } catch (DateTimeParseException e) {
             throw new InvalidMessageException(
                     RejectionReason.INVALID_TIMESTAMP,
-                    "timestamp '" + text.get() + "' is not an RFC 3339 time with offset, like 2025-12-05T10:30:00Z");
+                    "timestamp '" + Shown.value(text.get())
+                            + "' is not an RFC 3339 time with offset, like 2025-12-05T10:30:00Z");
         }
     }
 
@@ -257,8 +261,8 @@ public final class EventCodec {
     private static InvalidMessageException mismatch(String name, String attribute, String bodyValue) {
         return new InvalidMessageException(
                 RejectionReason.ATTRIBUTE_MISMATCH,
-                "attribute " + name + " '" + attribute + "' disagrees with the body's " + name + " '" + bodyValue
-                        + "'");
+                "attribute " + name + " '" + Shown.value(attribute) + "' disagrees with the body's " + name + " '"
+                        + bodyValue + "'");
     }
 
     private static UUID standInEventId(String messageId) throws InvalidMessageException {
@@ -284,13 +288,14 @@ public final class EventCodec {
             return Optional.empty();
         }
         if (!value.isTextual()) {
-            throw new InvalidMessageException(wrongType, field + " " + value + " is not a string");
+            throw new InvalidMessageException(
+                    wrongType, field + " " + Shown.value(value.toString()) + " is not a string");
         }
         return Optional.of(value.textValue());
     }
 
     private static Optional<String> rawEventId(JsonNode body) {
         JsonNode eventId = body == null ? null : body.get(EVENT_ID);
-        return eventId == null || eventId.isNull() ? Optional.empty() : Optional.of(eventId.asText());
+        return eventId == null || eventId.isNull() ? Optional.empty() : Optional.of(Shown.value(eventId.asText()));
     }
 }

@@ -190,29 +190,54 @@ public final class LoopbackProxy implements AutoCloseable {
         }
         open.add(caller);
         open.add(part);
-        pumps.execute(() -> pump(caller, part));
-        pumps.execute(() -> pump(part, caller));
+        Connection connection = new Connection(caller, part);
+        pumps.execute(() -> pump(caller, part, connection));
+        pumps.execute(() -> pump(part, caller, connection));
     }
 
-    /** Copies one direction until either side ends, then closes both: a connection lives and dies as one. */
-    private void pump(Socket from, Socket to) {
+    /**
+     * Copies one direction until its sender ends, then passes the end on; the connection closes once both directions
+     * ended. When the receiver stopped reading (a server that refused a request body and answered early), the rest of
+     * the bytes are read and dropped, so the answer still comes back the other way, as it would without the relay.
+     */
+    private void pump(Socket from, Socket to, Connection connection) {
         byte[] chunk = new byte[CHUNK_BYTES];
-        try (InputStream in = from.getInputStream();
-                OutputStream out = to.getOutputStream()) {
+        boolean receiving = true;
+        try {
+            InputStream in = from.getInputStream();
+            OutputStream out = to.getOutputStream();
             for (int read = in.read(chunk); read >= 0; read = in.read(chunk)) {
                 holdChunk();
-                out.write(chunk, 0, read);
-                out.flush();
+                receiving = receiving && passedOn(out, chunk, read);
             }
-        } catch (IOException endedOrCut) {
-            log.debug("proxy {} connection ended: {}", name, endedOrCut.toString());
+            endOutput(to);
+            connection.directionEnded();
+        } catch (IOException cut) {
+            log.debug("proxy {} connection cut: {}", name, cut.toString());
+            connection.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            closeQuietly(from);
-            closeQuietly(to);
-            open.remove(from);
-            open.remove(to);
+            connection.close();
+        }
+    }
+
+    /** Passes the end of one direction on; a receiver that is gone already needs no end. */
+    private void endOutput(Socket to) {
+        try {
+            to.shutdownOutput();
+        } catch (IOException receiverGone) {
+            log.debug("proxy {} receiver already gone: {}", name, receiverGone.toString());
+        }
+    }
+
+    private boolean passedOn(OutputStream out, byte[] chunk, int length) {
+        try {
+            out.write(chunk, 0, length);
+            out.flush();
+            return true;
+        } catch (IOException receiverGone) {
+            log.debug("proxy {} receiver stopped reading: {}", name, receiverGone.toString());
+            return false;
         }
     }
 
@@ -228,6 +253,32 @@ public final class LoopbackProxy implements AutoCloseable {
             closeable.close();
         } catch (Exception e) {
             log.debug("closing {} failed: {}", closeable, e.toString());
+        }
+    }
+
+    /** Both sockets of one relayed connection, closed together once both directions ended or one was cut. */
+    private final class Connection {
+
+        private final Socket caller;
+        private final Socket part;
+        private final AtomicInteger directionsOpen = new AtomicInteger(2);
+
+        Connection(Socket caller, Socket part) {
+            this.caller = caller;
+            this.part = part;
+        }
+
+        void directionEnded() {
+            if (directionsOpen.decrementAndGet() == 0) {
+                close();
+            }
+        }
+
+        void close() {
+            closeQuietly(caller);
+            closeQuietly(part);
+            open.remove(caller);
+            open.remove(part);
         }
     }
 }

@@ -142,6 +142,7 @@ public final class ApiServer implements AutoCloseable {
         config.http.maxRequestSize = settings.maxBodyBytes();
         config.appData(BODY_LIMIT, settings.maxBodyBytes());
         config.requestLogger.http((ctx, millis) -> recordRequest(service, registry, ctx, millis));
+        config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
         traceRequests(config, service, settings.openTelemetry());
     }
 

@@ -9,6 +9,8 @@ public enum ErrorCode {
     INVALID_ID(400),
     INVALID_BODY(400),
     INVALID_PARAMETER(400),
+    /** The request line, path or headers are malformed; the server refused it before any endpoint saw it. */
+    INVALID_REQUEST(400),
     UNAUTHENTICATED(401),
     FORBIDDEN(403),
     NOT_FOUND(404),

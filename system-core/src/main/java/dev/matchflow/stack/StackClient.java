@@ -39,10 +39,14 @@ public final class StackClient {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
+    /** A redrive waits up to ten seconds for Pub/Sub to take each batch of copies. */
+    private static final Duration REDRIVE_TIMEOUT = Duration.ofSeconds(60);
+
     private final JsonHttpClient userMatch;
     private final JsonHttpClient pools;
     private final JsonHttpClient matches;
     private final JsonHttpClient internal;
+    private final JsonHttpClient admin;
     private final History history;
 
     private StackClient(
@@ -50,11 +54,13 @@ public final class StackClient {
             JsonHttpClient pools,
             JsonHttpClient matches,
             JsonHttpClient internal,
+            JsonHttpClient admin,
             History history) {
         this.userMatch = userMatch;
         this.pools = pools;
         this.matches = matches;
         this.internal = internal;
+        this.admin = admin;
         this.history = history;
     }
 
@@ -73,12 +79,13 @@ public final class StackClient {
                 JsonHttpClient.create(PoolsService.NAME, endpoints.pools().toString(), TIMEOUT),
                 matches,
                 matches.withBearerToken(internalToken),
+                JsonHttpClient.create(SystemStack.ADMIN_NAME, endpoints.stack().toString(), REDRIVE_TIMEOUT),
                 new History());
     }
 
     /** The same client, noting every answer in {@code otherHistory} instead. */
     public StackClient recordingInto(History otherHistory) {
-        return new StackClient(userMatch, pools, matches, internal, otherHistory);
+        return new StackClient(userMatch, pools, matches, internal, admin, otherHistory);
     }
 
     /** What this client saw happen. */
@@ -189,5 +196,13 @@ public final class StackClient {
         ReconcileOutcome outcome = internal.post("/matches/internal/reconcile", Map.of(), ReconcileOutcome.class);
         history.reconciled(requestedAt);
         return outcome;
+    }
+
+    /**
+     * Republishes every dead letter through the stack's own endpoint ({@code POST /dead-letters/redrive}), as an
+     * operator does once whatever failed their deliveries is fixed.
+     */
+    public RedriveAnswer redriveDeadLetters() {
+        return admin.post("/dead-letters/redrive", Map.of(), RedriveAnswer.class);
     }
 }

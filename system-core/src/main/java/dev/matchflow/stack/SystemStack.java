@@ -72,7 +72,7 @@ public final class SystemStack implements AutoCloseable {
     static final String TRIGGER_NAME = "trigger";
 
     /** The stack's own endpoint's name in logs and metrics. */
-    private static final String ADMIN_NAME = "stack";
+    static final String ADMIN_NAME = "stack";
 
     private static final Logger log = LoggerFactory.getLogger(SystemStack.class);
     private static final int RECENT_FLOW_EVENTS = 10_000;

@@ -257,6 +257,24 @@ class EventCodecTest {
         }
 
         @Test
+        void aHostileValueIsShownOnOneLineAndCutShort() {
+            String forged = "abc\n12:00:00.000 INFO  cleanup done user_id=" + "x".repeat(1_000);
+            String body = "{\"event_type\":\"pool_member_removed\",\"event_id\":\"" + EVENT_ID + "\",\"pool_id\":\""
+                    + forged.replace("\n", "\\n") + "\",\"user_id\":\"" + EVENT_ID + "\"}";
+
+            DecodedMessage decoded = EventCodec.decode(body.getBytes(StandardCharsets.UTF_8), Map.of(), MESSAGE_ID);
+
+            assertThat(decoded)
+                    .isInstanceOfSatisfying(
+                            DecodedMessage.Rejected.class,
+                            rejected -> assertThat(rejected.message())
+                                    .startsWith("pool_id 'abc\\u000a12:00:00.000 INFO  cleanup done user_id=xx")
+                                    .endsWith("... (" + forged.length() + " characters)' is not a UUID")
+                                    .doesNotContain("\n")
+                                    .hasSizeLessThan(200));
+        }
+
+        @Test
         void bodyThatIsNotUtf8IsRejected() {
             byte[] latin1 = "{\"event_type\":\"pool_member_removed\",\"note\":\"caf\u00e9\"}"
                     .getBytes(StandardCharsets.ISO_8859_1);

@@ -150,6 +150,16 @@ class ApiServerTest {
     }
 
     @Test
+    void aPathTheServerRefusesItselfAnswers400InTheErrorForm() {
+        TestHttp.Answer answer = TestHttp.get(server.url() + "/gadgets/..%2F..%2Fetc%2Fpasswd");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.headers().get("Content-Type")).startsWith("application/json");
+        assertThat(answer.errorCode()).isEqualTo("invalid_request");
+        assertThat(answer.errorMessage()).startsWith("the server refused the request before any endpoint saw it: ");
+    }
+
+    @Test
     void anUnexpectedFailureAnswers500WithoutItsDetails() {
         TestHttp.Answer answer = TestHttp.get(server.url() + "/boom");
 

@@ -65,7 +65,7 @@ public final class TestHttp {
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
                 .method(method, body);
-        headers.forEach(request::header);
+        headers.forEach(request::setHeader);
         try {
             var response = CLIENT.send(request.build(), BodyHandlers.ofString());
             Map<String, String> firstValues = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);

@@ -9,6 +9,7 @@ import dev.matchflow.http.TestHttp;
 import dev.matchflow.http.TestHttp.Answer;
 import dev.matchflow.testing.DatabaseTest;
 import dev.matchflow.testing.TestDatabase;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -148,11 +149,20 @@ class CleanupTest {
             Answer missing = TestHttp.delete(userPath);
             Answer wrong = TestHttp.delete(userPath, Map.of("Authorization", "Bearer not-the-token"));
             Answer wrongForPool = TestHttp.delete(poolPath, Map.of("Authorization", "Bearer not-the-token"));
+            Answer missingForReconcile = TestHttp.post(api.url() + "/matches/internal/reconcile", "{}");
+            Answer wrongForReconcile = TestHttp.send(
+                    "POST",
+                    api.url() + "/matches/internal/reconcile",
+                    HttpRequest.BodyPublishers.ofString("{}"),
+                    Map.of("Authorization", "Bearer not-the-token"));
 
             assertThat(missing.status()).isEqualTo(401);
             assertThat(missing.errorCode()).isEqualTo("unauthenticated");
             assertThat(wrong.status()).isEqualTo(403);
             assertThat(wrongForPool.status()).isEqualTo(403);
+            assertThat(missingForReconcile.status()).isEqualTo(401);
+            assertThat(wrongForReconcile.status()).isEqualTo(403);
+            assertThat(wrongForReconcile.errorCode()).isEqualTo("forbidden");
             assertThat(api.match(matchId).status()).isEqualTo(200);
         }
     }

@@ -46,6 +46,7 @@ final class SubscriptionState {
     private final PriorityQueue<Expiry> expiries = new PriorityQueue<>(Comparator.comparingLong(Expiry::atNanos));
     private long held;
     private long retrying;
+    private long forwarding;
     private long lastLeaseSerial;
     private boolean deleted;
 
@@ -250,6 +251,7 @@ final class SubscriptionState {
             heldByOrderingKey.clear();
             held = 0;
             retrying = 0;
+            forwarding = 0;
         } finally {
             lock.unlock();
         }
@@ -261,7 +263,7 @@ final class SubscriptionState {
         lock.lock();
         try {
             return new SubscriptionStats(
-                    ready.size() + held + retrying,
+                    ready.size() + held + retrying + forwarding,
                     leases.size(),
                     deadLettered.sum(),
                     acked.sum(),
@@ -401,6 +403,7 @@ final class SubscriptionState {
         QueuedMessage message = lease.message();
         if (hasNoAttemptsLeft(message)) {
             releaseOrderingKey(message);
+            forwarding++;
             exhausted.add(message);
             return;
         }
@@ -444,6 +447,10 @@ final class SubscriptionState {
         }
     }
 
+    /**
+     * The message counts in the backlog until it is in the dead-letter topic, as Pub/Sub counts it unacknowledged until
+     * it is forwarded, so that no reader of the stats ever sees it in neither subscription.
+     */
     private void forwardToDeadLetterTopic(QueuedMessage message) {
         String topic = config.getDeadLetterPolicy().getDeadLetterTopic();
         String messageId = message.stored().id();
@@ -456,6 +463,7 @@ final class SubscriptionState {
             readmit(message);
             return;
         }
+        forwarded();
         deadLettered.increment();
         runtime.events().emit(BrokerEvent.Kind.DEAD_LETTERED, message.stored(), name, message.deliveryAttempts());
         LOG.info(
@@ -466,10 +474,23 @@ final class SubscriptionState {
                 message.deliveryAttempts());
     }
 
+    private void forwarded() {
+        lock.lock();
+        try {
+            if (!deleted) {
+                forwarding--;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A dead letter that could not be forwarded goes back to the backlog in the same step that ends its forwarding. */
     private void readmit(QueuedMessage message) {
         lock.lock();
         try {
             if (!deleted) {
+                forwarding--;
                 admit(message);
             }
         } finally {
