@@ -66,7 +66,7 @@ import org.slf4j.LoggerFactory;
  * <p>What moves through the stack is told to observers of {@link #flow()}, one event per hop, and of {@link
  * #subscribeSpans}, one span per hop with its trace.
  */
-public final class SystemStack implements AutoCloseable {
+public final class SystemStack implements RunningStack {
 
     /** The trigger's name as a traced service. */
     static final String TRIGGER_NAME = "trigger";
@@ -76,7 +76,6 @@ public final class SystemStack implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SystemStack.class);
     private static final int RECENT_FLOW_EVENTS = 10_000;
-    private static final Duration QUIESCENCE_POLL = Duration.ofMillis(25);
 
     private final StackSettings settings;
     private final String internalToken = SharedSecretVerifier.randomSecret();
@@ -136,7 +135,7 @@ public final class SystemStack implements AutoCloseable {
         return settings;
     }
 
-    /** Where each part is reached. */
+    @Override
     public StackEndpoints endpoints() {
         return new StackEndpoints(
                 URI.create(userMatchFront.url()),
@@ -150,6 +149,7 @@ public final class SystemStack implements AutoCloseable {
     }
 
     /** The bearer token Matches' internal endpoints accept in this run; random for every stack. */
+    @Override
     public String internalToken() {
         return internalToken;
     }
@@ -202,6 +202,7 @@ public final class SystemStack implements AutoCloseable {
      * @return the message id Pub/Sub gave it
      * @throws IllegalStateException when Pub/Sub does not take it within ten seconds
      */
+    @Override
     public String publishByHand(PubsubMessage message) {
         try {
             ApiFuture<String> published = handPublisher().publish(message);
@@ -243,6 +244,7 @@ public final class SystemStack implements AutoCloseable {
     }
 
     /** Every row of the system and what Pub/Sub holds, at this moment. */
+    @Override
     public StackSnapshot snapshot() {
         StateReader.Rows rows = state.read();
         List<String> published = rows.outbox().stream()
@@ -262,7 +264,7 @@ public final class SystemStack implements AutoCloseable {
                 faults.controls().active());
     }
 
-    /** What still moves through the system; quiet when nothing does. */
+    @Override
     public Quiescence quiescence() {
         int pending = state.pendingEvents();
         Set<String> unsettled = ledger.unsettled(state.publishedMessageIds());
@@ -271,24 +273,6 @@ public final class SystemStack implements AutoCloseable {
                 .map(held -> held.trigger().backlog() + held.trigger().inFlight())
                 .orElse(0L);
         return new Quiescence(pending, unsettled.size(), inFlight, backlog);
-    }
-
-    /**
-     * Waits until nothing moves: the outbox is empty, every published message was acknowledged or dead-lettered, and
-     * no delivery is under way.
-     *
-     * @throws TimeoutException when it is still not quiet after {@code timeout}, saying what still moves
-     */
-    public void awaitQuiescence(Duration timeout) throws TimeoutException, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Quiescence now = quiescence();
-        while (!now.isQuiet()) {
-            if (System.nanoTime() > deadline) {
-                throw new TimeoutException("the stack is not quiet after " + timeout + ": " + now);
-            }
-            Thread.sleep(QUIESCENCE_POLL.toMillis());
-            now = quiescence();
-        }
     }
 
     /** Stops every part, the last started first. Closing twice does nothing. */
