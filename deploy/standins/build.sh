@@ -33,7 +33,7 @@ base_root() {
   mkdir -p "$root/opt" "$root/tmp" "$root/etc" "$root/bin"
   chmod 1777 "$root/tmp"
   "$JAVA_HOME/bin/jlink" --add-modules ALL-MODULE-PATH --strip-debug --no-header-files --no-man-pages \
-    --compress=2 --output "$root/opt/java" 2>/dev/null
+    --compress=2 --generate-cds-archive --output "$root/opt/java" 2>/dev/null
   add_with_libraries "$root" /bin/dash
   ln -s dash "$root/bin/sh"
   local library

@@ -1,6 +1,7 @@
 package dev.matchflow.containers;
 
 import com.google.pubsub.v1.PubsubMessage;
+import dev.matchflow.db.Database;
 import dev.matchflow.db.DatabaseSettings;
 import dev.matchflow.pubsub.PubSubClients;
 import dev.matchflow.security.SharedSecretVerifier;
@@ -48,6 +49,12 @@ public final class ContainerStack implements RunningStack {
     private static final Logger log = LoggerFactory.getLogger(ContainerStack.class);
     private static final int PORT = 8080;
     private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
+
+    /**
+     * The parts start about a third faster with the client compiler only and one GC thread; they serve tests and
+     * demonstrations here, where start-up matters more than peak throughput.
+     */
+    private static final String JAVA_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
 
     private final Optional<ContainerPlatform> ownPlatform;
     private final ContainerPlatform platform;
@@ -98,6 +105,7 @@ public final class ContainerStack implements RunningStack {
             Optional<ContainerPlatform> ownPlatform, ContainerPlatform platform, StackSettings settings) {
         long started = System.nanoTime();
         String database = platform.createDatabase();
+        migrate(platform, database);
         provision(platform, settings);
         Parts parts = new Parts(platform, settings, database, SharedSecretVerifier.randomSecret());
         try {
@@ -117,6 +125,11 @@ public final class ContainerStack implements RunningStack {
                 Duration.ofNanos(System.nanoTime() - started).toMillis(),
                 attached.endpoints());
         return new ContainerStack(ownPlatform, platform, database, parts.all(), attached);
+    }
+
+    /** Makes the tables once from here, so that the services find them made instead of waiting on each other. */
+    private static void migrate(ContainerPlatform platform, String database) {
+        Database.open(platform.databaseFromHost(database)).close();
     }
 
     /** Creates the topic and subscriptions before any part needs them, as the deploy scripts do in the cloud. */
@@ -243,6 +256,7 @@ public final class ContainerStack implements RunningStack {
                     .withEnv(environment)
                     .withEnv("PORT", Integer.toString(PORT))
                     .withEnv("HOST", "0.0.0.0")
+                    .withEnv("JAVA_TOOL_OPTIONS", JAVA_OPTIONS)
                     .withExposedPorts(PORT)
                     .withLogConsumer(new Slf4jLogConsumer(LoggerFactory.getLogger("container." + name)))
                     .waitingFor(ready.withStartupTimeout(START_TIMEOUT));
