@@ -1,5 +1,6 @@
 package dev.matchflow.containers;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.testcontainers.utility.DockerImageName;
@@ -74,8 +75,8 @@ public record ContainerImages(
     }
 
     /** Every Matchflow image, the ones {@code deploy/images} builds. */
-    public java.util.List<DockerImageName> matchflowImages() {
-        return java.util.List.of(pools, matches, userMatch, function, trigger);
+    public List<DockerImageName> matchflowImages() {
+        return List.of(pools, matches, userMatch, function, trigger);
     }
 
     private static String setting(Map<String, String> environment, String name, String fallback) {

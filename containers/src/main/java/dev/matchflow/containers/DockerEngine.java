@@ -1,5 +1,6 @@
 package dev.matchflow.containers;
 
+import com.github.dockerjava.api.exception.NotFoundException;
 import java.util.List;
 import java.util.Optional;
 import org.testcontainers.DockerClientFactory;
@@ -32,7 +33,7 @@ public final class DockerEngine {
                     .inspectImageCmd(image.asCanonicalNameString())
                     .exec();
             return true;
-        } catch (com.github.dockerjava.api.exception.NotFoundException e) {
+        } catch (NotFoundException e) {
             return false;
         }
     }
