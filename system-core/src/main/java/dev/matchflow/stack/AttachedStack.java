@@ -1,6 +1,5 @@
 package dev.matchflow.stack;
 
-import com.google.api.core.ApiFuture;
 import com.google.cloud.pubsub.v1.Publisher;
 import com.google.pubsub.v1.PubsubMessage;
 import dev.matchflow.db.Database;
@@ -12,13 +11,9 @@ import dev.matchflow.trigger.DeliveryRecord;
 import dev.matchflow.trigger.TriggerMain;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +29,6 @@ public final class AttachedStack implements RunningStack {
 
     private static final Logger log = LoggerFactory.getLogger(AttachedStack.class);
     private static final Duration STATUS_TIMEOUT = Duration.ofSeconds(5);
-    private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(10);
 
     private final StackEndpoints endpoints;
     private final String internalToken;
@@ -89,40 +83,15 @@ public final class AttachedStack implements RunningStack {
 
     @Override
     public String publishByHand(PubsubMessage message) {
-        try {
-            ApiFuture<String> published = handPublisher().publish(message);
-            String messageId = published.get(PUBLISH_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            ledger.publishedByHand(messageId);
-            log.info("message {} published by hand to {}", messageId, endpoints.topic());
-            return messageId;
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException(
-                    "Pub/Sub did not take the message for " + endpoints.topic() + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while publishing to " + endpoints.topic(), e);
-        }
+        String messageId = ledger.awaitPublishedByHand(handPublisher().publish(message), endpoints.topic());
+        log.info("message {} published by hand to {}", messageId, endpoints.topic());
+        return messageId;
     }
 
     @Override
     public StackSnapshot snapshot() {
         readDeliveries();
-        StateReader.Rows rows = state.read();
-        List<String> published = rows.outbox().stream()
-                .flatMap(entry -> entry.messageId().stream())
-                .toList();
-        return new StackSnapshot(
-                Instant.now(),
-                rows.pools(),
-                rows.members(),
-                rows.matches(),
-                rows.decisions(),
-                rows.cleanups(),
-                rows.outbox(),
-                ledger.endings(published),
-                List.of(),
-                Optional.empty(),
-                List.of());
+        return state.read().snapshot(ledger, List.of(), Optional.empty(), List.of());
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.matchflow.stack;
 
-import com.google.api.core.ApiFuture;
 import com.google.cloud.pubsub.v1.Publisher;
 import com.google.pubsub.v1.PubsubMessage;
 import dev.matchflow.cleanup.CleanupFunction;
@@ -35,16 +34,13 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -204,20 +200,10 @@ public final class SystemStack implements RunningStack {
      */
     @Override
     public String publishByHand(PubsubMessage message) {
-        try {
-            ApiFuture<String> published = handPublisher().publish(message);
-            String messageId = published.get(10, TimeUnit.SECONDS);
-            ledger.publishedByHand(messageId);
-            recorder.publishedByHand(messageId, message.getAttributesMap());
-            log.info("message {} published by hand to {}", messageId, settings.topic());
-            return messageId;
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException(
-                    "Pub/Sub did not take the message for " + settings.topic() + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while publishing to " + settings.topic(), e);
-        }
+        String messageId = ledger.awaitPublishedByHand(handPublisher().publish(message), settings.topic());
+        recorder.publishedByHand(messageId, message.getAttributesMap());
+        log.info("message {} published by hand to {}", messageId, settings.topic());
+        return messageId;
     }
 
     /**
@@ -246,22 +232,12 @@ public final class SystemStack implements RunningStack {
     /** Every row of the system and what Pub/Sub holds, at this moment. */
     @Override
     public StackSnapshot snapshot() {
-        StateReader.Rows rows = state.read();
-        List<String> published = rows.outbox().stream()
-                .flatMap(entry -> entry.messageId().stream())
-                .toList();
-        return new StackSnapshot(
-                Instant.now(),
-                rows.pools(),
-                rows.members(),
-                rows.matches(),
-                rows.decisions(),
-                rows.cleanups(),
-                rows.outbox(),
-                ledger.endings(published),
-                rejections.all(),
-                pubsubState(),
-                faults.controls().active());
+        return state.read()
+                .snapshot(
+                        ledger,
+                        rejections.all(),
+                        pubsubState(),
+                        faults.controls().active());
     }
 
     @Override
