@@ -1,10 +1,14 @@
 package dev.matchflow.stack;
 
+import com.google.api.core.ApiFuture;
 import dev.matchflow.trigger.Delivery;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /**
@@ -34,6 +38,25 @@ final class MessageLedger {
     /** Notes a message the stack published itself rather than through User-Match's outbox. */
     void publishedByHand(String messageId) {
         publishedByHand.add(messageId);
+    }
+
+    /**
+     * Waits until Pub/Sub takes a message the stack published by hand to {@code topic}, and notes it.
+     *
+     * @return the message id Pub/Sub gave it
+     * @throws IllegalStateException when Pub/Sub does not take it within ten seconds, or when interrupted
+     */
+    String awaitPublishedByHand(ApiFuture<String> published, String topic) {
+        try {
+            String messageId = published.get(10, TimeUnit.SECONDS);
+            publishedByHand(messageId);
+            return messageId;
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Pub/Sub did not take the message for " + topic + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing to " + topic, e);
+        }
     }
 
     /** Notes one delivery attempt of the trigger; only an ack or a last failed attempt ends a message. */

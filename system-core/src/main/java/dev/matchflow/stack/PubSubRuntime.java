@@ -102,7 +102,7 @@ final class PubSubRuntime implements AutoCloseable {
                 .filter(provider -> provider.backend() == backend)
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no provider of the " + backend
-                        + " Pub/Sub backend is on the classpath; it comes with the test-fixtures module"
+                        + " Pub/Sub backend is on the classpath; it comes with the containers module"
                         + " (Testcontainers), or choose another backend: " + PubSubBackend.validNames()))
                 .start();
     }

@@ -65,7 +65,7 @@ public final class StackClient {
     }
 
     /** A client of the stack's services, holding its internal token. */
-    public static StackClient of(SystemStack stack) {
+    public static StackClient of(RunningStack stack) {
         return of(stack.endpoints(), stack.internalToken());
     }
 

@@ -3,6 +3,7 @@ package dev.matchflow.stack;
 import dev.matchflow.db.Database;
 import dev.matchflow.db.Sql;
 import dev.matchflow.db.SqlTimes;
+import dev.matchflow.faults.ActiveFault;
 import dev.matchflow.matches.Match;
 import dev.matchflow.matches.MatchRepository;
 import dev.matchflow.pools.Membership;
@@ -11,9 +12,11 @@ import dev.matchflow.pools.PoolRepository;
 import dev.matchflow.stack.StackSnapshot.CleanupRecord;
 import dev.matchflow.stack.StackSnapshot.MatchDecision;
 import dev.matchflow.stack.StackSnapshot.OutboxEntry;
+import dev.matchflow.stack.StackSnapshot.Rejection;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,7 +33,33 @@ final class StateReader {
             List<Match> matches,
             List<MatchDecision> decisions,
             List<CleanupRecord> cleanups,
-            List<OutboxEntry> outbox) {}
+            List<OutboxEntry> outbox) {
+
+        /** The message ids of the events the outbox has published. */
+        List<String> publishedMessageIds() {
+            return outbox.stream().flatMap(entry -> entry.messageId().stream()).toList();
+        }
+
+        /** A snapshot of these rows, taken now, with what the stack knows besides them. */
+        StackSnapshot snapshot(
+                MessageLedger ledger,
+                List<Rejection> rejections,
+                Optional<StackSnapshot.PubSubState> pubsub,
+                List<ActiveFault> faults) {
+            return new StackSnapshot(
+                    Instant.now(),
+                    pools,
+                    members,
+                    matches,
+                    decisions,
+                    cleanups,
+                    outbox,
+                    ledger.endings(publishedMessageIds()),
+                    rejections,
+                    pubsub,
+                    faults);
+        }
+    }
 
     private final Database database;
 

@@ -1,6 +1,5 @@
 package dev.matchflow.stack;
 
-import com.google.api.core.ApiFuture;
 import com.google.cloud.pubsub.v1.Publisher;
 import com.google.pubsub.v1.PubsubMessage;
 import dev.matchflow.cleanup.CleanupFunction;
@@ -35,16 +34,13 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,7 +62,7 @@ import org.slf4j.LoggerFactory;
  * <p>What moves through the stack is told to observers of {@link #flow()}, one event per hop, and of {@link
  * #subscribeSpans}, one span per hop with its trace.
  */
-public final class SystemStack implements AutoCloseable {
+public final class SystemStack implements RunningStack {
 
     /** The trigger's name as a traced service. */
     static final String TRIGGER_NAME = "trigger";
@@ -76,7 +72,6 @@ public final class SystemStack implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SystemStack.class);
     private static final int RECENT_FLOW_EVENTS = 10_000;
-    private static final Duration QUIESCENCE_POLL = Duration.ofMillis(25);
 
     private final StackSettings settings;
     private final String internalToken = SharedSecretVerifier.randomSecret();
@@ -136,7 +131,7 @@ public final class SystemStack implements AutoCloseable {
         return settings;
     }
 
-    /** Where each part is reached. */
+    @Override
     public StackEndpoints endpoints() {
         return new StackEndpoints(
                 URI.create(userMatchFront.url()),
@@ -150,6 +145,7 @@ public final class SystemStack implements AutoCloseable {
     }
 
     /** The bearer token Matches' internal endpoints accept in this run; random for every stack. */
+    @Override
     public String internalToken() {
         return internalToken;
     }
@@ -202,21 +198,12 @@ public final class SystemStack implements AutoCloseable {
      * @return the message id Pub/Sub gave it
      * @throws IllegalStateException when Pub/Sub does not take it within ten seconds
      */
+    @Override
     public String publishByHand(PubsubMessage message) {
-        try {
-            ApiFuture<String> published = handPublisher().publish(message);
-            String messageId = published.get(10, TimeUnit.SECONDS);
-            ledger.publishedByHand(messageId);
-            recorder.publishedByHand(messageId, message.getAttributesMap());
-            log.info("message {} published by hand to {}", messageId, settings.topic());
-            return messageId;
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException(
-                    "Pub/Sub did not take the message for " + settings.topic() + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while publishing to " + settings.topic(), e);
-        }
+        String messageId = ledger.awaitPublishedByHand(handPublisher().publish(message), settings.topic());
+        recorder.publishedByHand(messageId, message.getAttributesMap());
+        log.info("message {} published by hand to {}", messageId, settings.topic());
+        return messageId;
     }
 
     /**
@@ -243,26 +230,17 @@ public final class SystemStack implements AutoCloseable {
     }
 
     /** Every row of the system and what Pub/Sub holds, at this moment. */
+    @Override
     public StackSnapshot snapshot() {
-        StateReader.Rows rows = state.read();
-        List<String> published = rows.outbox().stream()
-                .flatMap(entry -> entry.messageId().stream())
-                .toList();
-        return new StackSnapshot(
-                Instant.now(),
-                rows.pools(),
-                rows.members(),
-                rows.matches(),
-                rows.decisions(),
-                rows.cleanups(),
-                rows.outbox(),
-                ledger.endings(published),
-                rejections.all(),
-                pubsubState(),
-                faults.controls().active());
+        return state.read()
+                .snapshot(
+                        ledger,
+                        rejections.all(),
+                        pubsubState(),
+                        faults.controls().active());
     }
 
-    /** What still moves through the system; quiet when nothing does. */
+    @Override
     public Quiescence quiescence() {
         int pending = state.pendingEvents();
         Set<String> unsettled = ledger.unsettled(state.publishedMessageIds());
@@ -271,24 +249,6 @@ public final class SystemStack implements AutoCloseable {
                 .map(held -> held.trigger().backlog() + held.trigger().inFlight())
                 .orElse(0L);
         return new Quiescence(pending, unsettled.size(), inFlight, backlog);
-    }
-
-    /**
-     * Waits until nothing moves: the outbox is empty, every published message was acknowledged or dead-lettered, and
-     * no delivery is under way.
-     *
-     * @throws TimeoutException when it is still not quiet after {@code timeout}, saying what still moves
-     */
-    public void awaitQuiescence(Duration timeout) throws TimeoutException, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Quiescence now = quiescence();
-        while (!now.isQuiet()) {
-            if (System.nanoTime() > deadline) {
-                throw new TimeoutException("the stack is not quiet after " + timeout + ": " + now);
-            }
-            Thread.sleep(QUIESCENCE_POLL.toMillis());
-            now = quiescence();
-        }
     }
 
     /** Stops every part, the last started first. Closing twice does nothing. */

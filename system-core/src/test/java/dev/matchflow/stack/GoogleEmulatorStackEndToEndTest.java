@@ -1,24 +1,28 @@
 package dev.matchflow.stack;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.matchflow.db.DatabaseSettings;
 import dev.matchflow.pubsub.GoogleEmulator;
 import dev.matchflow.pubsub.GoogleEmulatorLocator;
-import dev.matchflow.pubsub.PubSubBackend;
+import dev.matchflow.testing.OnEachDatabase;
+import dev.matchflow.testing.TestDatabase;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.BeforeEach;
 
 /**
  * The end-to-end contract on Google's Pub/Sub emulator, where the Cloud SDK has it. One emulator serves every test,
- * each in a project of its own so that their topics and subscriptions never meet.
+ * each in a project of its own so that their topics and subscriptions never meet; on each database.
  */
+@OnEachDatabase
 class GoogleEmulatorStackEndToEndTest extends StackEndToEndContract {
 
     private static GoogleEmulator emulator;
+
+    private DatabaseSettings database;
 
     @BeforeAll
     static void startEmulator() {
@@ -34,20 +38,16 @@ class GoogleEmulatorStackEndToEndTest extends StackEndToEndContract {
         }
     }
 
-    @Override
-    StackSettings settingsFor(DatabaseSettings database) {
-        return StackSettings.defaults()
-                .withExternalEmulator(emulator.endpoint())
-                .withProjectId("e2e-" + UUID.randomUUID().toString().substring(0, 8))
-                .withDatabase(database);
+    @BeforeEach
+    void useDatabase(TestDatabase fresh) {
+        database = DatabaseSettings.of(fresh.jdbcUrl(), fresh.user(), fresh.password());
     }
 
-    @Test
-    void theStackStartsGooglesEmulatorItselfWhenAskedFor() {
-        try (SystemStack stack =
-                SystemStack.start(StackSettings.defaults().withPubSub(PubSubBackend.GOOGLE_EMULATOR))) {
-            assertThat(stack.endpoints().pubsub()).startsWith("127.0.0.1:").isNotEqualTo(emulator.endpoint());
-            assertThat(stack.broker()).isEmpty();
-        }
+    @Override
+    protected RunningStack startStack(UnaryOperator<StackSettings> adjust) {
+        return SystemStack.start(adjust.apply(StackSettings.defaults()
+                .withExternalEmulator(emulator.endpoint())
+                .withProjectId("e2e-" + UUID.randomUUID().toString().substring(0, 8))
+                .withDatabase(database)));
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
 import com.google.pubsub.v1.PubsubMessage;
-import dev.matchflow.db.DatabaseSettings;
 import dev.matchflow.http.TestHttp;
 import dev.matchflow.http.TestHttp.Answer;
 import dev.matchflow.invariants.Invariant;
@@ -13,8 +12,6 @@ import dev.matchflow.invariants.InvariantResult;
 import dev.matchflow.matches.Match;
 import dev.matchflow.matches.MatchStatus;
 import dev.matchflow.pools.Pool;
-import dev.matchflow.testing.DatabaseTest;
-import dev.matchflow.testing.TestDatabase;
 import dev.matchflow.usermatch.EventDelivery;
 import dev.matchflow.usermatch.LeaveOutcome;
 import java.nio.charset.StandardCharsets;
@@ -24,20 +21,22 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.TestTemplate;
 
 /**
- * The match cleanup system end to end, through its public HTTP APIs and Pub/Sub only, on one Pub/Sub backend
- * (chosen by the subclass) and on each database. Every test starts its own stack.
+ * The match cleanup system end to end, through its public HTTP APIs and Pub/Sub only. Every test starts its own
+ * stack, as the subclass says: on which Pub/Sub backend and database, in this process or in containers. The tests
+ * are templates: the subclass registers what runs them, once per database for example ({@code @OnEachDatabase}).
  */
-abstract class StackEndToEndContract {
+public abstract class StackEndToEndContract {
 
     private static final Duration QUIET_WITHIN = Duration.ofSeconds(60);
 
-    private SystemStack stack;
+    private RunningStack stack;
     private StackClient client;
 
-    /** The settings of the backend under test, applied to the test's database. */
-    abstract StackSettings settingsFor(DatabaseSettings database);
+    /** Starts the stack under test with the default settings as {@code adjust} changes them. */
+    protected abstract RunningStack startStack(UnaryOperator<StackSettings> adjust);
 
     @AfterEach
     void stopStack() {
@@ -46,10 +45,9 @@ abstract class StackEndToEndContract {
         }
     }
 
-    @DatabaseTest
-    void aLeaveRemovesTheUsersWaitingAndRejectedMatchesAndTheirDecisionsAndKeepsAcceptedOnes(TestDatabase database)
-            throws Exception {
-        start(database, UnaryOperator.identity());
+    @TestTemplate
+    void aLeaveRemovesTheUsersWaitingAndRejectedMatchesAndTheirDecisionsAndKeepsAcceptedOnes() throws Exception {
+        start(UnaryOperator.identity());
         UUID leaver = UUID.randomUUID();
         UUID other = UUID.randomUUID();
         UUID third = UUID.randomUUID();
@@ -78,9 +76,9 @@ abstract class StackEndToEndContract {
                 .containsExactly(state.outbox().get(0).messageId().orElseThrow());
     }
 
-    @DatabaseTest
-    void matchesInAnotherPoolAreUntouchedByALeave(TestDatabase database) throws Exception {
-        start(database, UnaryOperator.identity());
+    @TestTemplate
+    void matchesInAnotherPoolAreUntouchedByALeave() throws Exception {
+        start(UnaryOperator.identity());
         UUID leaver = UUID.randomUUID();
         UUID partner = UUID.randomUUID();
         Pool earlier = givenPoolWith(leaver, partner);
@@ -103,9 +101,9 @@ abstract class StackEndToEndContract {
         assertEveryInvariantHolds(state);
     }
 
-    @DatabaseTest
-    void deletingAPoolRemovesItsMembersMatchesAndDecisionsAndPublishesNothing(TestDatabase database) throws Exception {
-        start(database, UnaryOperator.identity());
+    @TestTemplate
+    void deletingAPoolRemovesItsMembersMatchesAndDecisionsAndPublishesNothing() throws Exception {
+        start(UnaryOperator.identity());
         UUID userA = UUID.randomUUID();
         UUID userB = UUID.randomUUID();
         Pool pool = givenPoolWith(userA, userB);
@@ -124,9 +122,9 @@ abstract class StackEndToEndContract {
         assertEveryInvariantHolds(state);
     }
 
-    @DatabaseTest
-    void withPublishingDisabledALeaveRemovesTheMemberAndPublishesNothing(TestDatabase database) throws Exception {
-        start(database, settings -> settings.withPublishingEnabled(false));
+    @TestTemplate
+    void withPublishingDisabledALeaveRemovesTheMemberAndPublishesNothing() throws Exception {
+        start(settings -> settings.withPublishingEnabled(false));
         UUID leaver = UUID.randomUUID();
         UUID other = UUID.randomUUID();
         Pool pool = givenPoolWith(leaver, other);
@@ -149,9 +147,9 @@ abstract class StackEndToEndContract {
                 .containsExactly(Invariant.NO_ORPHANED_MATCHES);
     }
 
-    @DatabaseTest
-    void anEventPublishedByHandInTheDocumentedFormatCleansUp(TestDatabase database) throws Exception {
-        start(database, UnaryOperator.identity());
+    @TestTemplate
+    void anEventPublishedByHandInTheDocumentedFormatCleansUp() throws Exception {
+        start(UnaryOperator.identity());
         UUID leaver = UUID.randomUUID();
         UUID other = UUID.randomUUID();
         Pool pool = givenPoolWith(leaver, other);
@@ -179,9 +177,9 @@ abstract class StackEndToEndContract {
                 .satisfies(cleanup -> assertThat(cleanup.eventId()).isEqualTo(eventId.toString()));
     }
 
-    @DatabaseTest
-    void anEventOfTheOlderTypeNameWithoutIdOrTimestampCleansUp(TestDatabase database) throws Exception {
-        start(database, UnaryOperator.identity());
+    @TestTemplate
+    void anEventOfTheOlderTypeNameWithoutIdOrTimestampCleansUp() throws Exception {
+        start(UnaryOperator.identity());
         UUID leaver = UUID.randomUUID();
         UUID other = UUID.randomUUID();
         Pool pool = givenPoolWith(leaver, other);
@@ -200,9 +198,9 @@ abstract class StackEndToEndContract {
         assertThat(state.messages().unsettled()).doesNotContain(messageId);
     }
 
-    @DatabaseTest
-    void theInternalEndpointsRefuseAMissingOrWrongToken(TestDatabase database) {
-        start(database, UnaryOperator.identity());
+    @TestTemplate
+    void theInternalEndpointsRefuseAMissingOrWrongToken() {
+        start(UnaryOperator.identity());
         String cleanup = stack.endpoints().matches() + "/matches/internal/cleanup/user/" + UUID.randomUUID() + "/pool/"
                 + UUID.randomUUID();
 
@@ -216,9 +214,9 @@ abstract class StackEndToEndContract {
         assertThat(right.status()).isEqualTo(200);
     }
 
-    @DatabaseTest
-    void invalidIdsAreRefusedWith400NamingTheId(TestDatabase database) {
-        start(database, UnaryOperator.identity());
+    @TestTemplate
+    void invalidIdsAreRefusedWith400NamingTheId() {
+        start(UnaryOperator.identity());
         StackEndpoints endpoints = stack.endpoints();
 
         Answer leave = TestHttp.delete(endpoints.userMatch() + "/users/test-user/pool");
@@ -244,10 +242,8 @@ abstract class StackEndToEndContract {
                         .isTrue());
     }
 
-    private void start(TestDatabase database, UnaryOperator<StackSettings> adjust) {
-        DatabaseSettings databaseSettings =
-                DatabaseSettings.of(database.jdbcUrl(), database.user(), database.password());
-        stack = SystemStack.start(adjust.apply(settingsFor(databaseSettings)));
+    private void start(UnaryOperator<StackSettings> adjust) {
+        stack = startStack(adjust);
         client = StackClient.of(stack);
     }
 
