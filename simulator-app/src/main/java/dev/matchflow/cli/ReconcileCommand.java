@@ -44,7 +44,7 @@ final class ReconcileCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private RunningStack running;
+    private EndpointsFileOption running;
 
     @Option(
             names = "--token-file",
@@ -69,7 +69,7 @@ final class ReconcileCommand implements Callable<Integer> {
                     StackClient.of(running.endpoints(), token).reconcile();
             print(outcome);
             return 0;
-        } catch (RunningStack.NotFound e) {
+        } catch (EndpointsFileOption.NotFound e) {
             return failed(1, e.getMessage());
         } catch (ServiceCallException e) {
             log.debug("the reconciliation failed", e);

@@ -34,7 +34,7 @@ final class RedriveCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private RunningStack running;
+    private EndpointsFileOption running;
 
     @Override
     public Integer call() {
@@ -42,7 +42,7 @@ final class RedriveCommand implements Callable<Integer> {
             RedriveAnswer answer = StackClient.of(running.endpoints(), NO_TOKEN).redriveDeadLetters();
             print(answer);
             return 0;
-        } catch (RunningStack.NotFound e) {
+        } catch (EndpointsFileOption.NotFound e) {
             return failed(e.getMessage());
         } catch (ServiceCallException e) {
             log.debug("the redrive failed", e);

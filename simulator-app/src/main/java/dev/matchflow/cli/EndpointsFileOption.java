@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
  * The option of commands that act on a {@code ./matchflow stack} running in another process: the endpoints file that
  * stack wrote, which says where its parts listen.
  */
-final class RunningStack {
+final class EndpointsFileOption {
 
     @Option(
             names = "--endpoints-file",
