@@ -15,12 +15,13 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             RedriveCommand.class,
             ReconcileCommand.class,
+            PubSubCommand.class,
             BenchCommand.class
         })
 public final class MatchflowCommand {
 
     public static void main(String[] args) {
         int exitCode = new CommandLine(new MatchflowCommand()).execute(args);
-        System.exit(exitCode);
+        UntilStopped.exit(exitCode);
     }
 }

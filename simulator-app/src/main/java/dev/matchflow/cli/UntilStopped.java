@@ -2,21 +2,23 @@ package dev.matchflow.cli;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Keeps a long-running command in the foreground until Ctrl-C, SIGTERM or an interrupt, and lets it stop what it
  * started before the JVM exits.
  *
- * <p>On a signal the JVM runs its shutdown hooks and then halts, whatever the main thread is doing. The hook here
- * interrupts the command's thread and waits (up to {@link #STOP_LIMIT}) until the command says it has stopped, so the
- * command's own {@code finally} blocks get to close servers and remove files.
+ * <p>On a signal the JVM runs its shutdown hooks and then halts with 128 + the signal's number, whatever the main
+ * thread is doing. The hook here interrupts the command's thread and waits (up to {@link #STOP_LIMIT}) for it to end;
+ * the launcher's main thread ends by halting the JVM through {@link #exit}. So the command's own {@code finally} blocks
+ * get to close servers and remove files, and a command stopped cleanly ends with its own exit status (0) rather than
+ * 130 or 143.
  */
 final class UntilStopped implements AutoCloseable {
 
     static final Duration STOP_LIMIT = Duration.ofSeconds(20);
 
-    private final CountDownLatch stopped = new CountDownLatch(1);
+    private static volatile boolean signalled;
+
     private final Thread hook;
 
     private UntilStopped(Thread commandThread) {
@@ -39,21 +41,33 @@ final class UntilStopped implements AutoCloseable {
         }
     }
 
-    /** Says everything has stopped, so a signal's shutdown may go on, and stops watching. */
+    /**
+     * Ends the JVM with {@code status}, the launcher's last step. When a signal has already started the JVM's
+     * shutdown, the command has stopped by now, so the JVM halts at once with {@code status}; shutdown hooks of
+     * others that are still running are cut short, and Matchflow's commands close what they started themselves.
+     */
+    static void exit(int status) {
+        if (signalled) {
+            Runtime.getRuntime().halt(status);
+        }
+        System.exit(status);
+    }
+
+    /** Stops watching; call it once everything has stopped. */
     @Override
     public void close() {
-        stopped.countDown();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
-            // The JVM is already running the hook; it returns now that everything has stopped.
+            // The JVM is already running the hook, which waits for the command's thread to end.
         }
     }
 
-    private void stopCommand(Thread commandThread) {
+    private static void stopCommand(Thread commandThread) {
+        signalled = true;
         commandThread.interrupt();
         try {
-            stopped.await(STOP_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+            commandThread.join(STOP_LIMIT.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -12,13 +12,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 
 /**
  * The {@code ./matchflow} launcher as a shell runs it, inside the test's JVM: a command's output and exit status, and
- * {@code ./matchflow stack} run on a thread of its own until the test stops it.
+ * {@code ./matchflow stack} run on a thread of its own until the test stops it; or as a process of its own, for
+ * what only a real process shows (signals, exit status, ports freed).
  */
 final class Launcher {
 
@@ -80,6 +85,36 @@ final class Launcher {
                 new Thread(() -> exitCode.set(withoutEnvironment().matchflow().execute(command)), "stack");
         thread.start();
         return new StackOnAThread(thread, exitCode);
+    }
+
+    /**
+     * Starts the launcher's main class with {@code arguments} in a JVM of its own, on the test's class path, its
+     * standard output and error both written to {@code output}.
+     */
+    static Process startProcess(Path output, String... arguments) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                MatchflowCommand.class.getName()));
+        command.addAll(List.of(arguments));
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
+    }
+
+    /** Waits until a process started by {@link #startProcess} has written a line containing {@code text}. */
+    static String awaitLine(Path output, String text) {
+        return await().atMost(START_LIMIT)
+                .until(() -> lineContaining(output, text), Optional::isPresent)
+                .orElseThrow();
+    }
+
+    private static Optional<String> lineContaining(Path output, String text) throws IOException {
+        try (Stream<String> lines = Files.lines(output, StandardCharsets.UTF_8)) {
+            return lines.filter(line -> line.contains(text)).findFirst();
+        }
     }
 
     /** Waits until a starting stack has written its endpoints file, and reads it. */

@@ -71,17 +71,8 @@ class StackCommandTest {
     @Test
     void sigtermStopsTheStackAndRemovesItsEndpointsFile() throws Exception {
         Path endpointsFile = folder.resolve("signalled.json");
-        Process process = new ProcessBuilder(
-                        javaBinary(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        MatchflowCommand.class.getName(),
-                        "stack",
-                        "--endpoints-file",
-                        endpointsFile.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(folder.resolve("stack.log").toFile())
-                .start();
+        Process process = Launcher.startProcess(
+                folder.resolve("stack.log"), "stack", "--endpoints-file", endpointsFile.toString());
         try {
             StackEndpoints endpoints = awaitEndpoints(endpointsFile);
 
@@ -90,6 +81,9 @@ class StackCommandTest {
             assertThat(process.waitFor(UntilStopped.STOP_LIMIT.toSeconds(), TimeUnit.SECONDS))
                     .as("the stack stops after SIGTERM")
                     .isTrue();
+            assertThat(process.exitValue())
+                    .as("a stack stopped cleanly by a signal exits with 0")
+                    .isZero();
             assertThat(endpointsFile).doesNotExist();
             assertThat(accepts(endpoints.pools().getPort())).isFalse();
             assertThat(Files.readString(folder.resolve("stack.log"), StandardCharsets.UTF_8))
@@ -110,9 +104,5 @@ class StackCommandTest {
         Match match = client.createMatch(pool.id(), leaver, other);
         client.leave(leaver);
         return match;
-    }
-
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }
