@@ -14,9 +14,10 @@ import java.util.function.UnaryOperator;
  * <p>{@link #fromEnvironment()} reads {@value #MATCHES_SERVICE_URL}, the token settings and, optionally, {@value
  * #MATCHES_TIMEOUT_MS}. The token is the shared secret in {@value #INTERNAL_TOKEN} unless {@code INTERNAL_AUTH} is
  * {@code google}: then it is a Google-signed ID token for the Matches URL from the metadata server, found at
- * {@value #GCE_METADATA_HOST} ({@value MetadataIdTokenSource#GOOGLE_METADATA_HOST} by default). Each is looked up as an environment variable first and then as a Java system
- * property of the same name: the Functions Framework constructs the function with its no-arg constructor, and
- * a JVM cannot change its own environment, so tests and embedded runs set system properties instead.
+ * {@value #GCE_METADATA_HOST} ({@value MetadataIdTokenSource#GOOGLE_METADATA_HOST} by default). Each setting is
+ * looked up as an environment variable first and then as a Java system property of the same name: the Functions
+ * Framework constructs the function with its no-arg constructor, and a JVM cannot change its own environment, so
+ * tests and embedded runs set system properties instead.
  *
  * @param matchesServiceUrl the base URL of Matches, e.g. {@code http://127.0.0.1:8082}
  * @param tokenSource the bearer token for the internal endpoint

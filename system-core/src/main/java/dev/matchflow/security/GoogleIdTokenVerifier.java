@@ -18,6 +18,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Google's keys are fetched from the certificates URL on first use and kept for an hour. Every refusal is
  * logged with its reason, never with the token.
+ *
+ * <p>That the tokens a Cloud Functions runtime's metadata server issues carry the {@code email} claim is taken from
+ * Google's documentation; no real runtime was reachable to confirm it.
  */
 public final class GoogleIdTokenVerifier implements InternalTokenVerifier {
 
