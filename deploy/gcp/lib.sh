@@ -62,12 +62,13 @@ run() {
   dry_run || "$@"
 }
 
-# As run, with standard input from a value that is not printed (a generated password, say).
+# As run, with standard input from a value that is not printed (a generated password, say), as it is: without the
+# newline a here-string would add, which would become part of a secret.
 run_with_input() {
   local input=$1
   shift
-  printf '+ %s <<< ***\n' "$(shown "$@")" >&3
-  dry_run || "$@" <<<"$input"
+  printf '+ %s < ***\n' "$(shown "$@")" >&3
+  dry_run || printf '%s' "$input" | "$@"
 }
 
 # Prints the command and answers what it prints; a dry run answers the placeholder instead.

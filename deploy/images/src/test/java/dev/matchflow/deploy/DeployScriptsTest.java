@@ -197,7 +197,7 @@ class DeployScriptsTest {
         for (String service : List.of("pools", "matches", "user-match")) {
             assertThat(commands)
                     .contains("gcloud secrets create " + service + "-db-password --replication-policy=automatic"
-                            + " --data-file=- --project=matchflow-demo <<< ***")
+                            + " --data-file=- --project=matchflow-demo < ***")
                     .filteredOn(command -> command.contains("roles/secretmanager.secretAccessor"))
                     .filteredOn(command -> command.contains("serviceAccount:" + service + "-run@"))
                     .singleElement()
@@ -260,6 +260,34 @@ class DeployScriptsTest {
                 .isLessThan(indexOf(commands, "gcloud functions deploy "));
         assertThat(indexOf(commands, "gcloud functions deploy "))
                 .isLessThan(indexOf(commands, "gcloud pubsub subscriptions update "));
+    }
+
+    @Test
+    void aRunAgainstAnEmptyProjectRunsWhatTheDryRunPrintsAndKeepsPasswordsOutOfTheOutput() throws IOException {
+        givenToolsOfAnEmptyProject();
+
+        Run deploy = deploy();
+
+        assertThat(deploy.status()).as(deploy.output()).isZero();
+        String password = Files.readString(shims.resolve("secret-matches-db-password"));
+        assertThat(password).as("the secret as stored, without a newline").matches("[0-9a-f]{48}");
+        List<String> ran = Files.readAllLines(calls());
+        assertThat(ran)
+                .contains("gcloud sql users create matches --instance=matchflow-mysql --host=% --password=" + password
+                        + " --project=matchflow-demo")
+                .contains("gcloud eventarc triggers describe cleanup-function-714191 --location=europe-west1"
+                        + " --format=value(transport.pubsub.subscription) --project=matchflow-demo");
+        assertThat(deploy.output()).doesNotContain(password);
+        assertThat(ran.stream().map(DeployScriptsTest::withPasswordsHidden).toList())
+                .as("what ran, in order, is what was printed")
+                .containsExactlyElementsOf(deploy.commands().stream()
+                        .map(DeployScriptsTest::unquoted)
+                        .toList());
+        assertThat(command(deploy.commands(), "gcloud pubsub subscriptions update "))
+                .startsWith("gcloud pubsub subscriptions update projects/matchflow-demo/subscriptions/"
+                        + "eventarc-europe-west1-cleanup-function-714191-sub-007 ");
+        assertThat(command(deploy.commands(), "gcloud functions deploy "))
+                .contains("MATCHES_SERVICE_URL=https://matches-123456789012.europe-west1.run.app");
     }
 
     @Test
@@ -326,6 +354,30 @@ class DeployScriptsTest {
         assertThat(check.status()).as(check.output()).isZero();
     }
 
+    /**
+     * A gcloud for a project where nothing exists yet: every describe fails, except the three that name what Google
+     * made (the project number, the function's trigger and the trigger's subscription); secrets are kept in files.
+     */
+    private void givenToolsOfAnEmptyProject() throws IOException {
+        Files.writeString(
+                shims.resolve("gcloud"),
+                String.join(
+                        "\n",
+                        "#!/bin/sh",
+                        "echo \"gcloud $*\" >> \"" + calls() + "\"",
+                        "case \"$*\" in",
+                        "  'projects describe '*) echo 123456789012 ;;",
+                        "  'functions describe '*) echo projects/matchflow-demo/locations/europe-west1/triggers/"
+                                + "cleanup-function-714191 ;;",
+                        "  'eventarc triggers describe '*) echo projects/matchflow-demo/subscriptions/"
+                                + "eventarc-europe-west1-cleanup-function-714191-sub-007 ;;",
+                        "  *' describe '*) exit 1 ;;",
+                        "  'secrets create '*) cat > \"" + shims + "/secret-$3\" ;;",
+                        "esac",
+                        ""));
+        Files.writeString(shims.resolve("mvn"), "#!/bin/sh\necho \"mvn $*\" >> \"" + calls() + "\"\n");
+    }
+
     private Run deploy(String... options) {
         return run("deploy.sh", Map.of("PROJECT_ID", PROJECT, "REGION", REGION), options);
     }
@@ -380,6 +432,15 @@ class DeployScriptsTest {
                 commands.stream().filter(command -> command.startsWith(start)).toList();
         assertThat(matching).as("commands starting with '" + start + "'").hasSize(1);
         return matching.get(0);
+    }
+
+    /** A printed command as the shell passes it on: without the quotes, the existence-check mark and the input. */
+    private static String unquoted(String printed) {
+        return printed.replace("'", "").replace("  # exists?", "").replace(" < ***", "");
+    }
+
+    private static String withPasswordsHidden(String command) {
+        return command.replaceAll("--password=\\S+", "--password=***");
     }
 
     private static int indexOf(List<String> commands, String start) {
