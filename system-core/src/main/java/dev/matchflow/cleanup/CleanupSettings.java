@@ -1,7 +1,9 @@
 package dev.matchflow.cleanup;
 
+import dev.matchflow.security.InternalAuth;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
@@ -9,10 +11,13 @@ import java.util.function.UnaryOperator;
 /**
  * Where the cleanup function finds Matches and how it authenticates and waits.
  *
- * <p>{@link #fromEnvironment()} reads {@value #MATCHES_SERVICE_URL}, {@value #INTERNAL_TOKEN} and, optionally,
- * {@value #MATCHES_TIMEOUT_MS}. Each is looked up as an environment variable first and then as a Java system
- * property of the same name: the Functions Framework constructs the function with its no-arg constructor, and
- * a JVM cannot change its own environment, so tests and embedded runs set system properties instead.
+ * <p>{@link #fromEnvironment()} reads {@value #MATCHES_SERVICE_URL}, the token settings and, optionally, {@value
+ * #MATCHES_TIMEOUT_MS}. The token is the shared secret in {@value #INTERNAL_TOKEN} unless {@code INTERNAL_AUTH} is
+ * {@code google}: then it is a Google-signed ID token for the Matches URL from the metadata server, found at
+ * {@value #GCE_METADATA_HOST} ({@value MetadataIdTokenSource#GOOGLE_METADATA_HOST} by default). Each setting is
+ * looked up as an environment variable first and then as a Java system property of the same name: the Functions
+ * Framework constructs the function with its no-arg constructor, and a JVM cannot change its own environment, so
+ * tests and embedded runs set system properties instead.
  *
  * @param matchesServiceUrl the base URL of Matches, e.g. {@code http://127.0.0.1:8082}
  * @param tokenSource the bearer token for the internal endpoint
@@ -25,6 +30,7 @@ public record CleanupSettings(
     public static final String MATCHES_SERVICE_URL = "MATCHES_SERVICE_URL";
     public static final String INTERNAL_TOKEN = "INTERNAL_TOKEN";
     public static final String MATCHES_TIMEOUT_MS = "MATCHES_TIMEOUT_MS";
+    public static final String GCE_METADATA_HOST = "GCE_METADATA_HOST";
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
@@ -57,13 +63,38 @@ public record CleanupSettings(
     /** Settings read through {@code lookup}, which answers null for a name that is not set. */
     static CleanupSettings from(UnaryOperator<String> lookup) {
         URI url = url(required(lookup, MATCHES_SERVICE_URL, "the base URL of Matches, e.g. http://127.0.0.1:8082"));
-        TokenSource token = new SharedSecretTokenSource(
-                required(lookup, INTERNAL_TOKEN, "the shared secret Matches checks on its internal endpoints"));
+        TokenSource token = tokenSource(lookup, url);
         Duration requestTimeout = requestTimeout(lookup.apply(MATCHES_TIMEOUT_MS));
         Duration connectTimeout =
                 requestTimeout.compareTo(DEFAULT_CONNECT_TIMEOUT) < 0 ? requestTimeout : DEFAULT_CONNECT_TIMEOUT;
 
         return new CleanupSettings(url, token, connectTimeout, requestTimeout);
+    }
+
+    private static TokenSource tokenSource(UnaryOperator<String> lookup, URI matchesUrl) {
+        return switch (InternalAuth.parse(lookup.apply(InternalAuth.VARIABLE))) {
+            case SHARED_TOKEN ->
+                new SharedSecretTokenSource(
+                        required(lookup, INTERNAL_TOKEN, "the shared secret Matches checks on its internal endpoints"));
+            case GOOGLE ->
+                new MetadataIdTokenSource(
+                        Objects.requireNonNullElse(
+                                lookup.apply(GCE_METADATA_HOST), MetadataIdTokenSource.GOOGLE_METADATA_HOST),
+                        withoutTrailingSlash(matchesUrl),
+                        Clock.systemUTC());
+        };
+    }
+
+    /**
+     * The Matches URL without a trailing slash: what paths are appended to, and the audience of the ID tokens for
+     * Matches, which Matches expects in the same form.
+     */
+    public String baseUrl() {
+        return withoutTrailingSlash(matchesServiceUrl);
+    }
+
+    private static String withoutTrailingSlash(URI url) {
+        return url.toString().replaceAll("/+$", "");
     }
 
     private static String required(UnaryOperator<String> lookup, String name, String meaning) {

@@ -10,6 +10,8 @@ public enum FailureCause {
     TIMEOUT,
     /** Matches answered 5xx or 429. */
     UNAVAILABLE,
+    /** The function got no token to present: in the cloud, the metadata server did not give an ID token. */
+    NO_TOKEN,
     /** Matches refused the token (401 or 403): a configuration problem that must be fixed, then redriven. */
     UNAUTHORIZED,
     /** An answer the function does not understand: another status, or a 200 it cannot read. */

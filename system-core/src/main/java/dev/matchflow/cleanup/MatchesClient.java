@@ -34,7 +34,7 @@ final class MatchesClient {
     MatchesClient(CleanupSettings settings, OpenTelemetry openTelemetry) {
         this.settings = settings;
         this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
-        this.baseUrl = settings.matchesServiceUrl().toString().replaceAll("/+$", "");
+        this.baseUrl = settings.baseUrl();
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.connectTimeout())
@@ -52,13 +52,21 @@ final class MatchesClient {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .DELETE()
                 .timeout(settings.requestTimeout())
-                .header("Authorization", "Bearer " + settings.tokenSource().token())
+                .header("Authorization", "Bearer " + token())
                 .header("Accept", "application/json");
         propagator.inject(Context.current(), request, HttpRequest.Builder::header);
 
         HttpResponse<String> response = send(request.build());
 
         return classify(uri, response);
+    }
+
+    private String token() throws MatchesUnavailableException {
+        try {
+            return settings.tokenSource().token();
+        } catch (TokenUnavailableException e) {
+            throw new MatchesUnavailableException(FailureCause.NO_TOKEN, e.getMessage(), e);
+        }
     }
 
     URI cleanupUri(PoolMemberRemoved event) {

@@ -1,15 +1,17 @@
 package dev.matchflow.cleanup;
 
 /**
- * Supplies the bearer token the function presents to Matches' internal cleanup endpoint.
- *
- * <p>Locally that is a shared secret ({@link SharedSecretTokenSource}). In the cloud it is a Google-signed ID
- * token whose audience is the Matches URL; that source comes with the deployment work, since it needs the
- * metadata server of a real Cloud Functions runtime to be exercised.
+ * Supplies the bearer token the function presents to Matches' internal cleanup endpoint: locally a shared secret
+ * ({@link SharedSecretTokenSource}), in the cloud a Google-signed ID token from the metadata server ({@link
+ * MetadataIdTokenSource}).
  */
 @FunctionalInterface
 public interface TokenSource {
 
-    /** The token for the next request; called once per request, so a source may refresh it. */
-    String token();
+    /**
+     * The token for the next request; called once per request, so a source may refresh it.
+     *
+     * @throws TokenUnavailableException when no token can be had right now
+     */
+    String token() throws TokenUnavailableException;
 }

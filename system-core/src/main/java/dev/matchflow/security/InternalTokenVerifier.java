@@ -5,8 +5,8 @@ package dev.matchflow.security;
  *
  * <p>Locally the token is a shared secret ({@link SharedSecretVerifier}, random per simulator run). In the
  * cloud the caller sends a Google-signed ID token (audience: the called service's URL; caller: the
- * cleanup function's service account); verifying those is another implementation of this interface,
- * not written yet.
+ * cleanup function's service account), which {@link GoogleIdTokenVerifier} checks. {@link
+ * InternalTokenVerifiers} picks one from a service's settings.
  */
 @FunctionalInterface
 public interface InternalTokenVerifier {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.matchflow.security.FakeGoogle;
+import dev.matchflow.security.GoogleIdTokenVerifier;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
@@ -17,7 +19,7 @@ class CleanupSettingsTest {
             "INTERNAL_TOKEN", "s3cret"));
 
     @Test
-    void urlAndTokenComeFromTheirVariables() {
+    void urlAndTokenComeFromTheirVariables() throws Exception {
         CleanupSettings settings = CleanupSettings.from(variables::get);
 
         assertThat(settings.matchesServiceUrl()).isEqualTo(URI.create("http://127.0.0.1:8082"));
@@ -54,6 +56,27 @@ class CleanupSettingsTest {
     }
 
     @Test
+    void inTheGoogleModeTheTokenIsAnIdTokenFromTheMetadataServerAndNoSecretIsNeeded() throws Exception {
+        variables.remove("INTERNAL_TOKEN");
+        variables.put("INTERNAL_AUTH", "google");
+        variables.put("MATCHES_SERVICE_URL", "http://127.0.0.1:8082/");
+        try (FakeGoogle google = FakeGoogle.start("cleanup-fn@matchflow-prod.iam.gserviceaccount.com")) {
+            variables.put("GCE_METADATA_HOST", google.metadataHost());
+
+            String token = CleanupSettings.from(variables::get).tokenSource().token();
+
+            assertThat(token).startsWith("ey");
+            assertThat(new GoogleIdTokenVerifier(
+                                    "http://127.0.0.1:8082",
+                                    "cleanup-fn@matchflow-prod.iam.gserviceaccount.com",
+                                    google.certificatesUrl())
+                            .accepts(token))
+                    .as("the token is for the Matches URL without its trailing slash")
+                    .isTrue();
+        }
+    }
+
+    @Test
     void urlWithoutHttpSchemeIsRefusedWithTheValue() {
         variables.put("MATCHES_SERVICE_URL", "127.0.0.1:8082");
 
@@ -79,7 +102,7 @@ class CleanupSettingsTest {
     }
 
     @Test
-    void systemPropertiesStandInForMissingEnvironmentVariables() {
+    void systemPropertiesStandInForMissingEnvironmentVariables() throws Exception {
         assumeTrue(System.getenv(CleanupSettings.MATCHES_SERVICE_URL) == null, "MATCHES_SERVICE_URL is set here");
         assumeTrue(System.getenv(CleanupSettings.INTERNAL_TOKEN) == null, "INTERNAL_TOKEN is set here");
         System.setProperty(CleanupSettings.MATCHES_SERVICE_URL, "http://127.0.0.1:9999");

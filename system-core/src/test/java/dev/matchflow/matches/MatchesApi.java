@@ -6,6 +6,7 @@ import dev.matchflow.http.TestHttp;
 import dev.matchflow.http.TestHttp.Answer;
 import dev.matchflow.pools.PoolsApi;
 import dev.matchflow.pools.PoolsClient;
+import dev.matchflow.security.InternalTokenVerifier;
 import dev.matchflow.security.SharedSecretVerifier;
 import dev.matchflow.testing.TestClock;
 import dev.matchflow.testing.TestDatabase;
@@ -34,6 +35,19 @@ public final class MatchesApi implements AutoCloseable {
     public static MatchesApi start(TestDatabase testDatabase) {
         PoolsApi pools = PoolsApi.start(testDatabase);
         return startWith(pools, PoolsClient.create(pools.url()));
+    }
+
+    /**
+     * Starts Pools, then Matches on {@code settings} checking internal calls with {@code verifier}; {@link
+     * #cleanUp} then sends no accepted token.
+     */
+    public static MatchesApi startWith(
+            TestDatabase testDatabase, HttpSettings settings, InternalTokenVerifier verifier) {
+        PoolsApi pools = PoolsApi.start(testDatabase);
+        TestClock clock = new TestClock(Instant.parse("2025-12-05T10:30:00Z"));
+        ApiServer matches =
+                MatchesService.start(pools.database(), settings, PoolsClient.create(pools.url()), verifier, clock);
+        return new MatchesApi(pools, matches, "", clock);
     }
 
     /** Starts Matches with a Pools client of the test's choosing, for example one that points nowhere. */
