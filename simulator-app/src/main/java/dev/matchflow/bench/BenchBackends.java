@@ -2,6 +2,7 @@ package dev.matchflow.bench;
 
 import dev.matchflow.pubsub.GoogleEmulator;
 import dev.matchflow.pubsub.PubSubBackend;
+import dev.matchflow.pubsub.embedded.EmbeddedPubSubServer;
 
 /** Starts the backends the benchmark compares, each on a free 127.0.0.1 port. */
 final class BenchBackends {
@@ -19,13 +20,17 @@ final class BenchBackends {
     static Running start(PubSubBackend backend) {
         return switch (backend) {
             case GOOGLE_EMULATOR -> startGoogleEmulator();
-            case EMBEDDED ->
-                throw new IllegalStateException(
-                        "The embedded Pub/Sub server is not part of this build yet: run with --backend google-emulator.");
+            case EMBEDDED -> startEmbedded();
             default ->
                 throw new IllegalArgumentException(
                         "The benchmark compares embedded and google-emulator; it cannot start " + backend + ".");
         };
+    }
+
+    private static Running startEmbedded() {
+        EmbeddedPubSubServer server =
+                EmbeddedPubSubServer.builder().port(0).build().start();
+        return new Running(server.endpoint(), server::close);
     }
 
     private static Running startGoogleEmulator() {

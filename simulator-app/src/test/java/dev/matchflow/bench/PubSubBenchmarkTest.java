@@ -1,10 +1,8 @@
 package dev.matchflow.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.matchflow.pubsub.GoogleEmulator;
-import dev.matchflow.pubsub.GoogleEmulatorLocator;
 import dev.matchflow.pubsub.PubSubBackend;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -15,18 +13,17 @@ import org.junit.jupiter.api.Test;
 class PubSubBenchmarkTest {
 
     @Test
-    void aSmallRunDeliversEveryMessageInBothPhasesAndPrintsOneTable() {
-        GoogleEmulatorLocator.Lookup emulator = GoogleEmulator.find();
-        assumeTrue(emulator.isInstalled(), emulator::reason);
-        PubSubBenchmark.Settings settings =
-                new PubSubBenchmark.Settings(300, 300, List.of(PubSubBackend.GOOGLE_EMULATOR));
+    void aSmallRunDeliversEveryMessageInBothPhasesOnEachBackendAndPrintsOneTable() {
+        BackendChoice choice = BackendChoice.choose("both", GoogleEmulator.find());
+        PubSubBenchmark.Settings settings = new PubSubBenchmark.Settings(300, 300, choice.backends());
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
 
         List<BackendResult> results =
                 new PubSubBenchmark(settings, new PrintStream(progress, true, StandardCharsets.UTF_8)).run();
         String table = PubSubBenchmark.table(settings, results);
 
-        assertThat(results).singleElement().satisfies(result -> {
+        assertThat(results).extracting(BackendResult::backend).containsExactlyElementsOf(choice.backends());
+        assertThat(results).allSatisfy(result -> {
             assertThat(result.flatOut().complete()).isTrue();
             assertThat(result.paced().complete()).isTrue();
             assertThat(result.flatOut().publishPerSecond()).isPositive();
@@ -34,10 +31,12 @@ class PubSubBenchmarkTest {
                     .isGreaterThanOrEqualTo(result.paced().latency().medianMicros());
         });
         assertThat(table)
-                .contains("google-emulator")
+                .contains(PubSubBackend.EMBEDDED.id())
                 .contains("flat out: end to end (msg/s)")
                 .contains("at 300 msg/s: latency p99 (ms)")
                 .doesNotContain("did not deliver");
-        assertThat(progress.toString(StandardCharsets.UTF_8)).contains("warming up");
+        assertThat(progress.toString(StandardCharsets.UTF_8))
+                .contains(PubSubBackend.EMBEDDED + ": 300 messages flat out")
+                .contains("warming up");
     }
 }

@@ -15,15 +15,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The real {@code gcloud} CLI against the REST form on the shared port, the way a developer points it at a local
- * Pub/Sub. Skipped where {@code gcloud} is not on the PATH.
+ * The real {@code gcloud} CLI against the REST form on a shared port, the way a developer points it at a local
+ * Pub/Sub: once against the embedded server, once against Google's emulator behind the shared port. Skipped where
+ * {@code gcloud} is not on the PATH, and the emulator's run where the emulator is not installed.
  *
  * <p>What gcloud needs to run without credentials or network: the endpoint override, credentials disabled, a project,
  * and a configuration directory of its own. In that fresh directory gcloud would first ask the DNS for
@@ -35,60 +37,58 @@ class GcloudCliTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PROJECT = "gcloud-project";
 
-    private static EmulatorBehindSharedPort pubsub;
-
     @TempDir
-    static Path gcloudConfig;
+    Path gcloudConfig;
 
-    @BeforeAll
-    static void startTheSharedPortInFrontOfGooglesEmulator() {
+    static Stream<Named<Supplier<OnePortServer>>> servers() {
+        return Stream.of(
+                Named.of("the embedded server", OnePortServer::embedded),
+                Named.of("Google's emulator behind the shared port", OnePortServer::googleEmulatorBehindSharedPort));
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @MethodSource("servers")
+    void gcloudCreatesPublishesAndPullsWithAutoAck(Supplier<OnePortServer> server) throws Exception {
         assumeThat(gcloud())
                 .as("gcloud is not on the PATH, so the gcloud CLI cannot be tried")
                 .isPresent();
-        pubsub = EmulatorBehindSharedPort.start();
-    }
+        try (OnePortServer pubsub = server.get()) {
+            Map<String, String> environment = gcloudEnvironment(pubsub.port());
 
-    @AfterAll
-    static void stop() throws InterruptedException {
-        if (pubsub != null) {
-            pubsub.close();
+            gcloud(environment, "pubsub", "topics", "create", "cli-topic");
+            gcloud(environment, "pubsub", "subscriptions", "create", "cli-sub", "--topic", "cli-topic");
+            gcloud(
+                    environment,
+                    "pubsub",
+                    "topics",
+                    "publish",
+                    "cli-topic",
+                    "--message",
+                    "hello from gcloud",
+                    "--attribute",
+                    "k1=v1,k2=v2");
+            JsonNode pulled = JSON.readTree(
+                    gcloud(environment, "pubsub", "subscriptions", "pull", "cli-sub", "--auto-ack", "--format=json"));
+
+            JsonNode received = pulled.get(0);
+            assertThat(RestFormContract.decoded(
+                            received.path("message").path("data").asText()))
+                    .isEqualTo("hello from gcloud");
+            assertThat(received.path("message").path("attributes").path("k2").asText())
+                    .isEqualTo("v2");
+            assertThat(received.path("ackStatus").asText()).isEqualTo("SUCCESS");
         }
     }
 
-    @Test
-    void gcloudCreatesPublishesAndPullsWithAutoAck() throws IOException, InterruptedException {
-        gcloud("pubsub", "topics", "create", "cli-topic");
-        gcloud("pubsub", "subscriptions", "create", "cli-sub", "--topic", "cli-topic");
-        gcloud(
-                "pubsub",
-                "topics",
-                "publish",
-                "cli-topic",
-                "--message",
-                "hello from gcloud",
-                "--attribute",
-                "k1=v1,k2=v2");
-
-        JsonNode pulled =
-                JSON.readTree(gcloud("pubsub", "subscriptions", "pull", "cli-sub", "--auto-ack", "--format=json"));
-
-        JsonNode received = pulled.get(0);
-        assertThat(RestFormContract.decoded(
-                        received.path("message").path("data").asText()))
-                .isEqualTo("hello from gcloud");
-        assertThat(received.path("message").path("attributes").path("k2").asText())
-                .isEqualTo("v2");
-        assertThat(received.path("ackStatus").asText()).isEqualTo("SUCCESS");
-    }
-
-    private static String gcloud(String... arguments) throws IOException, InterruptedException {
+    private String gcloud(Map<String, String> environment, String... arguments)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(gcloud().orElseThrow().toString()));
         command.addAll(List.of(arguments));
         Path output = Files.createTempFile(gcloudConfig, "gcloud-", ".out");
         Path errors = Files.createTempFile(gcloudConfig, "gcloud-", ".err");
         ProcessBuilder builder =
                 new ProcessBuilder(command).redirectOutput(output.toFile()).redirectError(errors.toFile());
-        builder.environment().putAll(gcloudEnvironment());
+        builder.environment().putAll(environment);
 
         Process process = builder.start();
         boolean finished = process.waitFor(60, TimeUnit.SECONDS);
@@ -107,10 +107,10 @@ class GcloudCliTest {
         return Files.readString(output, StandardCharsets.UTF_8);
     }
 
-    private static Map<String, String> gcloudEnvironment() throws IOException {
+    private Map<String, String> gcloudEnvironment(int port) throws IOException {
         Files.writeString(gcloudConfig.resolve("gce"), "False");
         return Map.of(
-                "CLOUDSDK_API_ENDPOINT_OVERRIDES_PUBSUB", "http://127.0.0.1:" + pubsub.port() + "/",
+                "CLOUDSDK_API_ENDPOINT_OVERRIDES_PUBSUB", "http://127.0.0.1:" + port + "/",
                 "CLOUDSDK_AUTH_DISABLE_CREDENTIALS", "true",
                 "CLOUDSDK_CORE_PROJECT", PROJECT,
                 "CLOUDSDK_CONFIG", gcloudConfig.toString(),

@@ -21,25 +21,49 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
- * The REST form of the Pub/Sub API as clients use it, run against each server that offers it on a port. Each test
- * works in its own project, so tests never see each other's topics.
+ * The REST form of the Pub/Sub API as clients use it, run against each server that offers it on a port. The server is
+ * started once per class; each test works in its own project, so tests never see each other's topics.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class RestFormContract {
 
-    private final String project = "rest-" + UUID.randomUUID().toString().substring(0, 8);
-
-    /** The port that serves the REST form and gRPC. */
-    abstract int port();
-
+    private OnePortServer server;
     private RestClient rest;
+    private String project;
+
+    /** Starts the server under test, which serves the REST form and gRPC on one port. */
+    abstract OnePortServer startServer();
+
+    @BeforeAll
+    void start() {
+        server = startServer();
+        rest = new RestClient(server.port());
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @BeforeEach
+    void useAProjectOfItsOwn() {
+        project = "rest-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    int port() {
+        return server.port();
+    }
 
     RestClient rest() {
-        if (rest == null) {
-            rest = new RestClient(port());
-        }
         return rest;
     }
 
