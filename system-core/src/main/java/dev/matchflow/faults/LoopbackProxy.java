@@ -33,6 +33,7 @@ public final class LoopbackProxy implements AutoCloseable {
     private static final int CONNECT_TIMEOUT_MILLIS = 2_000;
     private static final int REBIND_ATTEMPTS = 50;
     private static final long REBIND_PAUSE_MILLIS = 20;
+    private static final long ACCEPTOR_STOP_MILLIS = 5_000;
 
     private final String name;
     private final Supplier<Duration> latency;
@@ -41,6 +42,7 @@ public final class LoopbackProxy implements AutoCloseable {
     private volatile int backendPort;
     private int port;
     private ServerSocket listener;
+    private Thread acceptor;
 
     private LoopbackProxy(String name, int backendPort, Supplier<Duration> latency) {
         this.name = name;
@@ -81,15 +83,24 @@ public final class LoopbackProxy implements AutoCloseable {
         backendPort = newBackendPort;
     }
 
-    /** Stops listening and cuts every open connection; callers are refused until {@link #resume()}. */
-    public synchronized void refuse() {
-        if (listener == null) {
-            return;
+    /**
+     * Stops listening and cuts every open connection; callers are refused until {@link #resume()}. It returns once
+     * the port refuses: a listening socket closed while its thread waits in {@code accept} still completes handshakes
+     * until that thread has left it, so it waits for the accepting thread to end.
+     */
+    public void refuse() {
+        Thread stoppedAcceptor;
+        synchronized (this) {
+            if (listener == null) {
+                return;
+            }
+            closeQuietly(listener);
+            listener = null;
+            open.forEach(LoopbackProxy::closeQuietly);
+            stoppedAcceptor = acceptor;
         }
-        closeQuietly(listener);
-        listener = null;
-        open.forEach(LoopbackProxy::closeQuietly);
-        log.info("proxy {} on port {} refuses connections", name, port);
+        awaitEnd(stoppedAcceptor);
+        log.info("proxy {} on port {} refuses connections", name, port());
     }
 
     /**
@@ -110,7 +121,7 @@ public final class LoopbackProxy implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
         refuse();
         pumps.shutdownNow();
     }
@@ -119,9 +130,25 @@ public final class LoopbackProxy implements AutoCloseable {
         ServerSocket socket = bind(wantedPort);
         listener = socket;
         port = socket.getLocalPort();
-        Thread acceptor = new Thread(() -> acceptFrom(socket), "proxy-" + name + "-accept");
+        acceptor = new Thread(() -> acceptFrom(socket), "proxy-" + name + "-accept");
         acceptor.setDaemon(true);
         acceptor.start();
+    }
+
+    private void awaitEnd(Thread stoppedAcceptor) {
+        try {
+            stoppedAcceptor.join(ACCEPTOR_STOP_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (stoppedAcceptor.isAlive()) {
+            log.warn(
+                    "proxy {} on port {}: the accepting thread did not stop within {} ms; new connections may still"
+                            + " be accepted and are closed at once",
+                    name,
+                    port(),
+                    ACCEPTOR_STOP_MILLIS);
+        }
     }
 
     /** Binds the port; after a refusal the old socket may take a moment to let go of it. */
@@ -163,7 +190,7 @@ public final class LoopbackProxy implements AutoCloseable {
     private void acceptFrom(ServerSocket socket) {
         while (!socket.isClosed()) {
             try {
-                relay(socket.accept());
+                relay(socket.accept(), socket);
             } catch (IOException e) {
                 if (!socket.isClosed()) {
                     log.warn("proxy {} could not accept a connection: {}", name, e.toString());
@@ -172,7 +199,8 @@ public final class LoopbackProxy implements AutoCloseable {
         }
     }
 
-    private void relay(Socket caller) {
+    /** Relays a connection, unless the proxy stopped listening on {@code from} since it accepted the connection. */
+    private void relay(Socket caller, ServerSocket from) {
         Socket part = new Socket();
         try {
             part.connect(new InetSocketAddress(LOOPBACK, backendPort), CONNECT_TIMEOUT_MILLIS);
@@ -188,8 +216,15 @@ public final class LoopbackProxy implements AutoCloseable {
             closeQuietly(part);
             return;
         }
-        open.add(caller);
-        open.add(part);
+        synchronized (this) {
+            if (listener != from) {
+                closeQuietly(caller);
+                closeQuietly(part);
+                return;
+            }
+            open.add(caller);
+            open.add(part);
+        }
         Connection connection = new Connection(caller, part);
         pumps.execute(() -> pump(caller, part, connection));
         pumps.execute(() -> pump(part, caller, connection));

@@ -2,6 +2,7 @@ package dev.matchflow.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.awaitility.Awaitility.await;
 
 import dev.matchflow.http.TestHttp;
@@ -100,12 +101,13 @@ class FaultSwitchesTest {
         assertThat(stack.snapshot().faults())
                 .extracting(active -> active.fault().describe())
                 .containsExactly("matches failing 0.3 status 503");
-        assertThat(stack.flow().recent())
-                .extracting(FlowEvent::action, FlowEvent::detail)
-                .containsSubsequence(
-                        org.assertj.core.groups.Tuple.tuple("fault on", "matches failing 0.3 status 503"),
-                        org.assertj.core.groups.Tuple.tuple("fault on", "pubsub delay 1s"),
-                        org.assertj.core.groups.Tuple.tuple("fault off", "pubsub delay 1s"));
+        await("the flow feed hands its events out on a thread of its own")
+                .untilAsserted(() -> assertThat(stack.flow().recent())
+                        .extracting(FlowEvent::action, FlowEvent::detail)
+                        .containsSubsequence(
+                                tuple("fault on", "matches failing 0.3 status 503"),
+                                tuple("fault on", "pubsub delay 1s"),
+                                tuple("fault off", "pubsub delay 1s")));
         assertThat(TestHttp.get(stack.endpoints().stack() + "/metrics").body()).contains("stack_faults_active 1.0");
     }
 
