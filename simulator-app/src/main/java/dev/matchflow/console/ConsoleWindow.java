@@ -15,6 +15,7 @@ import dev.matchflow.console.timeline.TimelineView;
 import dev.matchflow.console.topology.TopologyView;
 import dev.matchflow.faults.ActiveFault;
 import java.util.List;
+import java.util.function.Consumer;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -220,11 +221,21 @@ public final class ConsoleWindow implements AutoCloseable {
                         tab("Logs", "logs", logs.node()),
                         tab("Scenarios", "scenarios", runner.node()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.getTabs().stream()
-                .filter(tab -> tab.getId().equals("metrics"))
-                .findFirst()
-                .ifPresent(tab -> tab.selectedProperty().addListener((selected, was, now) -> metrics.setShowing(now)));
+        whenShown("metrics", metrics::setShowing);
+        whenShown("timeline", timeline::setShowing);
+        whenShown("logs", logs::setShowing);
         return tabs;
+    }
+
+    /** Tells a screen whether its tab is shown, now and whenever that changes. */
+    private void whenShown(String id, Consumer<Boolean> screen) {
+        tabs.getTabs().stream()
+                .filter(tab -> tab.getId().equals(id))
+                .findFirst()
+                .ifPresent(tab -> {
+                    screen.accept(tab.isSelected());
+                    tab.selectedProperty().addListener((selected, was, now) -> screen.accept(now));
+                });
     }
 
     private static Tab tab(String title, String id, Node content) {

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ObservableList;
+import javafx.scene.Node;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
 
 /** Small helpers the screens' tables share. */
 public final class Tables {
@@ -43,12 +45,35 @@ public final class Tables {
         return text.length() > 8 ? text.substring(0, 8) : text;
     }
 
-    /** Adds {@code batch} to {@code rows}, dropping the oldest rows beyond {@code capacity}. */
+    /**
+     * Adds {@code batch} to {@code rows}, dropping the oldest rows beyond {@code capacity}. A full table drops a tenth
+     * of its capacity at once, so that it changes at its head once per that many rows rather than on every batch:
+     * each change makes the table lay itself out again.
+     */
     public static <T> void append(ObservableList<T> rows, List<T> batch, int capacity) {
         rows.addAll(batch);
         int excess = rows.size() - capacity;
         if (excess > 0) {
-            rows.remove(0, excess);
+            rows.remove(0, Math.min(rows.size(), excess + capacity / 10));
         }
+    }
+
+    /**
+     * Scrolls {@code table} to its last row when the table is on screen. A table on a screen not shown is left alone:
+     * scrolling it would lay it out on every batch for nobody; it follows again with the first batch after it is shown.
+     */
+    public static void followNewest(TableView<?> table, int rowCount) {
+        if (rowCount > 0 && isShown(table)) {
+            table.scrollTo(rowCount - 1);
+        }
+    }
+
+    private static boolean isShown(Node node) {
+        for (Node each = node; each != null; each = each.getParent()) {
+            if (!each.isVisible()) {
+                return false;
+            }
+        }
+        return node.getScene() != null;
     }
 }

@@ -10,6 +10,7 @@ import dev.matchflow.stack.FlowEvent;
 import dev.matchflow.stack.FlowOutcome;
 import dev.matchflow.stack.StackSnapshot;
 import dev.matchflow.stack.StackSnapshot.Rejection;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,7 +130,9 @@ public final class LettersView {
                                 : "the redrive failed: " + error.getMessage())));
     }
 
+    /** Notes the failed attempts of a batch and adds its dead letters to their table in one change. */
     private void arrived(List<FlowEvent> batch) {
+        List<DeadLetter> arrivedLetters = new ArrayList<>();
         for (FlowEvent hop : batch) {
             boolean failedAttempt = hop.messageId() != null
                     && hop.outcome() != FlowOutcome.OK
@@ -138,17 +141,16 @@ public final class LettersView {
                 lastFailure.put(hop.messageId(), hop.action() + ": " + hop.detail());
             }
             if (hop.to() == Component.DEAD_LETTER_TOPIC) {
-                deadLetters
-                        .getItems()
-                        .add(new DeadLetter(
-                                hop.messageId(),
-                                hop.at(),
-                                hop.userId(),
-                                hop.poolId(),
-                                hop.detail().replace("attempt ", ""),
-                                lastFailure.getOrDefault(hop.messageId(), "no failed delivery was seen")));
+                arrivedLetters.add(new DeadLetter(
+                        hop.messageId(),
+                        hop.at(),
+                        hop.userId(),
+                        hop.poolId(),
+                        hop.detail().replace("attempt ", ""),
+                        lastFailure.getOrDefault(hop.messageId(), "no failed delivery was seen")));
             }
         }
+        deadLetters.getItems().addAll(arrivedLetters);
     }
 
     private void showRejections(StackSnapshot state) {

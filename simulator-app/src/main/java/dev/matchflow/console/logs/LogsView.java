@@ -55,6 +55,14 @@ public final class LogsView {
         root.setCenter(table);
     }
 
+    /**
+     * Whether the logs' screen is shown. A hidden table is detached from its lines: a table lays itself out on every
+     * change of its rows, shown or not.
+     */
+    public void setShowing(boolean showing) {
+        table.setItems(showing ? shown : FXCollections.emptyObservableList());
+    }
+
     public BorderPane node() {
         return root;
     }
@@ -94,8 +102,8 @@ public final class LogsView {
 
     private void add(List<LogLine> batch) {
         Tables.append(lines, batch, CAPACITY);
-        if (follow.isSelected() && !shown.isEmpty()) {
-            table.scrollTo(shown.size() - 1);
+        if (follow.isSelected()) {
+            Tables.followNewest(table, shown.size());
         }
     }
 

@@ -45,6 +45,7 @@ public final class TimelineView {
     private final TraceView trace = new TraceView();
     private final UiLatest<StackSnapshot> snapshots;
     private final BorderPane root = new BorderPane();
+    private FlowEvent selectedWhileHidden;
 
     public TimelineView(UiBatch<FlowEvent> events, UiLatest<StackSnapshot> snapshots) {
         this.snapshots = snapshots;
@@ -81,6 +82,24 @@ public final class TimelineView {
     /** The rows the filters let through, for tests and the console's shortcuts. */
     public List<FlowEvent> shownRows() {
         return List.copyOf(shown);
+    }
+
+    /**
+     * Whether the timeline's screen is shown. A hidden table is detached from its rows, keeping its selection for
+     * later: a table lays itself out on every change of its rows, shown or not, and with a hundred thousand rows that
+     * is most of what the console's thread does during a churn storm.
+     */
+    public void setShowing(boolean showing) {
+        if (showing) {
+            table.setItems(shown);
+            if (selectedWhileHidden != null) {
+                select(selectedWhileHidden);
+                selectedWhileHidden = null;
+            }
+        } else if (table.getItems() == shown) {
+            selectedWhileHidden = table.getSelectionModel().getSelectedItem();
+            table.setItems(FXCollections.emptyObservableList());
+        }
     }
 
     /** Selects a shown row, opening its trace. */
@@ -130,8 +149,8 @@ public final class TimelineView {
 
     private void add(List<FlowEvent> batch) {
         Tables.append(rows, batch, CAPACITY);
-        if (follow.isSelected() && !shown.isEmpty() && table.getSelectionModel().isEmpty()) {
-            table.scrollTo(shown.size() - 1);
+        if (follow.isSelected() && table.getSelectionModel().isEmpty()) {
+            Tables.followNewest(table, shown.size());
         }
         updateCount();
     }
