@@ -3,6 +3,7 @@ package dev.matchflow.console;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -47,15 +48,21 @@ public final class Tables {
 
     /**
      * Adds {@code batch} to {@code rows}, dropping the oldest rows beyond {@code capacity}. A full table drops a tenth
-     * of its capacity at once, so that it changes at its head once per that many rows rather than on every batch:
-     * each change makes the table lay itself out again.
+     * of its capacity at once, in one change that replaces its rows: an observable list removes rows at its head one
+     * at a time, each shifting every row after it, which for a hundred thousand rows costs far more than copying them
+     * once; and every change makes the table lay itself out again. A row selected then is no longer selected.
      */
     public static <T> void append(ObservableList<T> rows, List<T> batch, int capacity) {
-        rows.addAll(batch);
-        int excess = rows.size() - capacity;
-        if (excess > 0) {
-            rows.remove(0, Math.min(rows.size(), excess + capacity / 10));
+        int excess = rows.size() + batch.size() - capacity;
+        if (excess <= 0) {
+            rows.addAll(batch);
+            return;
         }
+        int dropped = Math.min(rows.size(), excess + capacity / 10);
+        List<T> kept = new ArrayList<>(rows.size() - dropped + batch.size());
+        kept.addAll(rows.subList(dropped, rows.size()));
+        kept.addAll(batch);
+        rows.setAll(kept);
     }
 
     /**
