@@ -3,11 +3,8 @@ package dev.matchflow.console;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.collections.ObservableList;
 import javafx.scene.Node;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -44,25 +41,6 @@ public final class Tables {
         }
         String text = id.toString();
         return text.length() > 8 ? text.substring(0, 8) : text;
-    }
-
-    /**
-     * Adds {@code batch} to {@code rows}, dropping the oldest rows beyond {@code capacity}. A full table drops a tenth
-     * of its capacity at once, in one change that replaces its rows: an observable list removes rows at its head one
-     * at a time, each shifting every row after it, which for a hundred thousand rows costs far more than copying them
-     * once; and every change makes the table lay itself out again. A row selected then is no longer selected.
-     */
-    public static <T> void append(ObservableList<T> rows, List<T> batch, int capacity) {
-        int excess = rows.size() + batch.size() - capacity;
-        if (excess <= 0) {
-            rows.addAll(batch);
-            return;
-        }
-        int dropped = Math.min(rows.size(), excess + capacity / 10);
-        List<T> kept = new ArrayList<>(rows.size() - dropped + batch.size());
-        kept.addAll(rows.subList(dropped, rows.size()));
-        kept.addAll(batch);
-        rows.setAll(kept);
     }
 
     /**

@@ -23,6 +23,9 @@ import org.testfx.api.FxRobot;
  * ten seconds it prints how long probes waited for the FX thread on the screen
  * shown. Not part of the build (its name does not end in Test), since the storm takes minutes; run it with
  * {@code mvn -pl simulator-app -am verify -Dtest=ConsoleUnderStormCheck -Dsurefire.failIfNoSpecifiedTests=false}.
+ * The stack then logs at the tests' level (DEBUG); adding
+ * {@code -Dlogback.configurationFile=$PWD/system-core/src/main/resources/logback.xml} measures it at the console's own
+ * level (INFO), with fewer lines for the logs screen.
  */
 @ExtendWith(FxToolkitExtension.class)
 class ConsoleUnderStormCheck extends FxRobot {

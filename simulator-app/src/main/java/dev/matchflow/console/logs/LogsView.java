@@ -1,11 +1,11 @@
 package dev.matchflow.console.logs;
 
+import dev.matchflow.console.NewestRows;
 import dev.matchflow.console.Tables;
 import dev.matchflow.console.UiBatch;
 import java.util.List;
 import java.util.function.Predicate;
 import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
@@ -29,7 +29,7 @@ public final class LogsView {
     private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
     private static final PseudoClass WARN = PseudoClass.getPseudoClass("warn");
 
-    private final ObservableList<LogLine> lines = FXCollections.observableArrayList();
+    private final NewestRows<LogLine> lines = new NewestRows<>(CAPACITY);
     private final FilteredList<LogLine> shown = new FilteredList<>(lines);
     private final TableView<LogLine> table = new TableView<>(shown);
     private final ChoiceBox<String> level = new ChoiceBox<>();
@@ -101,7 +101,7 @@ public final class LogsView {
     }
 
     private void add(List<LogLine> batch) {
-        Tables.append(lines, batch, CAPACITY);
+        lines.append(batch);
         if (follow.isSelected()) {
             Tables.followNewest(table, shown.size());
         }

@@ -1,5 +1,6 @@
 package dev.matchflow.console.timeline;
 
+import dev.matchflow.console.NewestRows;
 import dev.matchflow.console.Outcomes;
 import dev.matchflow.console.Tables;
 import dev.matchflow.console.UiBatch;
@@ -10,7 +11,6 @@ import dev.matchflow.stack.StackSnapshot;
 import java.util.List;
 import java.util.Locale;
 import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -34,7 +34,7 @@ public final class TimelineView {
 
     private static final String ANY = "any";
 
-    private final ObservableList<FlowEvent> rows = FXCollections.observableArrayList();
+    private final NewestRows<FlowEvent> rows = new NewestRows<>(CAPACITY);
     private final FilteredList<FlowEvent> shown = new FilteredList<>(rows);
     private final TableView<FlowEvent> table = new TableView<>(shown);
     private final TextField user = new TextField();
@@ -148,7 +148,7 @@ public final class TimelineView {
     }
 
     private void add(List<FlowEvent> batch) {
-        Tables.append(rows, batch, CAPACITY);
+        rows.append(batch);
         if (follow.isSelected() && table.getSelectionModel().isEmpty()) {
             Tables.followNewest(table, shown.size());
         }
