@@ -40,7 +40,15 @@ class LogsLoadTest extends FxRobot {
             logs.setShowing(true);
             live.start();
         });
+        try {
+            flood(live, captured);
+            keepsTheNewestAndFilters(logs);
+        } finally {
+            interact(stage::close);
+        }
+    }
 
+    private void flood(LiveUpdates live, UiBatch<LogLine> captured) {
         try (UiLatencyProbe latency = new UiLatencyProbe().start()) {
             long started = System.nanoTime();
             for (int i = 1; i <= LINES; i++) {
@@ -58,18 +66,19 @@ class LogsLoadTest extends FxRobot {
         } finally {
             interact(live::stop);
         }
+    }
 
-        TableView<LogLine> table = lookup("#logs-table").queryTableView();
+    private void keepsTheNewestAndFilters(LogsView logs) {
+        TableView<LogLine> table = from(logs.node()).lookup("#logs-table").queryTableView();
         int kept = table.getItems().size();
         assertThat(kept).isEqualTo(LogsView.CAPACITY);
         assertThat(table.getItems().get(kept - 1).message()).isEqualTo("line " + LINES);
-        ChoiceBox<String> level = lookup("#logs-level").query();
+        ChoiceBox<String> level = from(logs.node()).lookup("#logs-level").query();
         interact(() -> level.setValue("INFO"));
         assertThat(table.getItems())
                 .as("the INFO lines among the newest %d", kept)
                 .hasSize(LINES / INFO_EVERY - (LINES - kept) / INFO_EVERY)
                 .allSatisfy(line -> assertThat(line.level()).isEqualTo("INFO"));
-        interact(stage::close);
     }
 
     private static LogLine line(int i) {
