@@ -11,9 +11,7 @@ import dev.matchflow.stack.FlowOutcome;
 import dev.matchflow.stack.StackSnapshot;
 import dev.matchflow.stack.StackSnapshot.Rejection;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -33,12 +31,15 @@ import javafx.scene.layout.VBox;
  */
 public final class LettersView {
 
+    /** How many messages being retried the screen remembers the last failure of. */
+    private static final int RETRIED_MESSAGES = 10_000;
+
     private final PayloadTap payloads;
     private final StackSession session;
     private final Label redriveResult = new Label();
     private final TableView<DeadLetter> deadLetters = new TableView<>();
     private final TableView<Rejection> rejections = new TableView<>();
-    private final Map<String, String> lastFailure = new HashMap<>();
+    private final LastFailures lastFailures = new LastFailures(RETRIED_MESSAGES);
     private final TextArea inspected = new TextArea();
     private final Label inspectedTitle = new Label("Select a message to see its payload");
     private final BorderPane root = new BorderPane();
@@ -94,7 +95,7 @@ public final class LettersView {
         deadLetters.getItems().clear();
         redriveResult.setText("");
         rejections.getItems().clear();
-        lastFailure.clear();
+        lastFailures.clear();
         inspected.clear();
         inspectedTitle.setText("Select a message to see its payload");
     }
@@ -138,7 +139,7 @@ public final class LettersView {
                     && hop.outcome() != FlowOutcome.OK
                     && (hop.to() == Component.FUNCTION || hop.to() == Component.MATCHES);
             if (failedAttempt) {
-                lastFailure.put(hop.messageId(), hop.action() + ": " + hop.detail());
+                lastFailures.failed(hop.messageId(), hop.action() + ": " + hop.detail());
             }
             if (hop.to() == Component.DEAD_LETTER_TOPIC) {
                 arrivedLetters.add(new DeadLetter(
@@ -147,7 +148,7 @@ public final class LettersView {
                         hop.userId(),
                         hop.poolId(),
                         hop.detail().replace("attempt ", ""),
-                        lastFailure.getOrDefault(hop.messageId(), "no failed delivery was seen")));
+                        lastFailures.deadLettered(hop.messageId())));
             }
         }
         deadLetters.getItems().addAll(arrivedLetters);
