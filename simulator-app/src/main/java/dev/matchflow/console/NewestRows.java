@@ -27,11 +27,6 @@ public final class NewestRows<T> extends ObservableListBase<T> {
         ring = new Object[capacity];
     }
 
-    /** How many rows it keeps at most. */
-    public int capacity() {
-        return ring.length;
-    }
-
     /** Adds {@code batch} after the newest row, dropping the oldest rows beyond the capacity, in one change. */
     public void append(List<T> batch) {
         if (batch.isEmpty()) {
@@ -86,6 +81,10 @@ public final class NewestRows<T> extends ObservableListBase<T> {
             size++;
         }
         nextAdd(from, size);
+    }
+
+    private int capacity() {
+        return ring.length;
     }
 
     private int slot(int index) {
